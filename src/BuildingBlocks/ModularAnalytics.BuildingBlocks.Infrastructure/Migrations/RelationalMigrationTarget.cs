@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ModularAnalytics.BuildingBlocks.Infrastructure.Migrations;
+
+/// <summary>One module's relational schema, migrated at start-up or by the `migrate` command.</summary>
+public interface IRelationalMigrationTarget
+{
+    string Name { get; }
+
+    Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken);
+
+    Task<bool> CanConnectAsync(IServiceProvider services, CancellationToken cancellationToken);
+}
+
+internal sealed class RelationalMigrationTarget<TContext> : IRelationalMigrationTarget
+    where TContext : DbContext
+{
+    public string Name => typeof(TContext).Name;
+
+    public async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<TContext>();
+        await context.Database.MigrateAsync(cancellationToken);
+    }
+
+    public async Task<bool> CanConnectAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<TContext>();
+        return await context.Database.CanConnectAsync(cancellationToken);
+    }
+}

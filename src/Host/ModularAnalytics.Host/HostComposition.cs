@@ -1,0 +1,82 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using ModularAnalytics.BuildingBlocks.Api.Endpoints;
+using ModularAnalytics.BuildingBlocks.Api.Errors;
+using ModularAnalytics.BuildingBlocks.Api.Security;
+using ModularAnalytics.BuildingBlocks.Infrastructure.Health;
+using ModularAnalytics.BuildingBlocks.Infrastructure.Hosting;
+using ModularAnalytics.BuildingBlocks.Infrastructure.Messaging;
+using ModularAnalytics.BuildingBlocks.Infrastructure.Migrations;
+using ModularAnalytics.BuildingBlocks.Infrastructure.Persistence;
+
+namespace ModularAnalytics.Host;
+
+internal static class HostComposition
+{
+    public const string ReadyTag = "ready";
+    public const long DefaultMaxRequestBodyBytes = 32L * 1024 * 1024;
+
+    public static WebApplicationBuilder AddModularAnalytics(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Limits.MaxRequestBodySize = configuration.GetValue("Limits:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes));
+
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<JsonOptions>(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        });
+
+        // Migrations first: hosted services start in registration order, and everything after needs the schema.
+        services.AddMigrationRunner();
+        services.AddHostedService<MigrateOnStartupService>();
+        services.AddHostedService<ShutdownCoordinator>();
+
+        services.AddRelationalStore(configuration);
+        foreach (var module in ModuleCatalog.Modules)
+        {
+            module.Register(services, configuration);
+        }
+
+        services.AddMessaging(ModuleCatalog.Modules.Select(m => m.ApplicationAssembly));
+        services.AddEndpointModules(ModuleCatalog.ApiAssemblies);
+        services.AddProblemResponses();
+        services.AddCredentialAuthentication();
+        services.AddOpenApi();
+        services.AddHealthChecks()
+            .AddCheck<RelationalHealthCheck>("relational", tags: [ReadyTag]);
+        return builder;
+    }
+
+    public static WebApplication UseModularAnalytics(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteHealthAsync });
+        app.MapEndpointModules();
+        return app;
+    }
+
+    private static Task WriteHealthAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        var body = new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        };
+        return context.Response.WriteAsJsonAsync(body);
+    }
+}
