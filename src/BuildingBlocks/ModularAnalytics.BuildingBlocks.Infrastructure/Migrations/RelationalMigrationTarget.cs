@@ -8,6 +8,9 @@ public interface IRelationalMigrationTarget
 {
     string Name { get; }
 
+    /// <summary>The module's DbContext type, resolvable from a scope.</summary>
+    Type ContextType { get; }
+
     Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken);
 
     Task<bool> CanConnectAsync(IServiceProvider services, CancellationToken cancellationToken);
@@ -17,6 +20,8 @@ internal sealed class RelationalMigrationTarget<TContext> : IRelationalMigration
     where TContext : DbContext
 {
     public string Name => typeof(TContext).Name;
+
+    public Type ContextType => typeof(TContext);
 
     public async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
