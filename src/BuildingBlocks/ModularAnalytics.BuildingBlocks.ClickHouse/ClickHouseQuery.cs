@@ -40,9 +40,20 @@ public sealed record ClickHouseQuery
 
     public ClickHouseQuery WithLogComment(string? logComment) => this with { LogComment = logComment };
 
-    /// <summary>Settings as they go on the wire: the query's own plus <c>log_comment</c>.</summary>
-    internal IEnumerable<KeyValuePair<string, string>> EffectiveSettings() =>
-        ClickHouseSql.MergeSettings(Settings, LogComment);
+    /// <summary>
+    /// Settings as they go on the wire: the query's own plus <c>log_comment</c>; reads also ask for NaN/Inf as
+    /// quoted strings, which JSON formats otherwise render as null.
+    /// </summary>
+    internal IEnumerable<KeyValuePair<string, string>> EffectiveSettings(bool read)
+    {
+        var settings = Settings;
+        if (read && !settings.ContainsKey("output_format_json_quote_denormals"))
+        {
+            settings = new Dictionary<string, string>(settings) { ["output_format_json_quote_denormals"] = "1" };
+        }
+
+        return ClickHouseSql.MergeSettings(settings, LogComment);
+    }
 }
 
 /// <summary>A bulk insert of rows serialised as JSONEachRow into <see cref="Table"/> of the service database.</summary>

@@ -13,6 +13,10 @@ internal sealed record ChdbQueryOutput(byte[] Output, string? Error);
 internal sealed unsafe class ChdbEngine
 {
     private static readonly Lock Gate = new();
+
+    // Why: chDB leaves a failed query's partial output in the connection and hands it to the next query, so a
+    // failure is followed by a throw-away query inside the same critical section (chDB runs queries serially anyway).
+    private readonly Lock _queryLock = new();
     private static ChdbEngine? s_instance;
 
     // Signals chDB resets or claims; the .NET runtime relies on SIGSEGV/SIGFPE/... for NullReference and friends.
@@ -141,44 +145,31 @@ internal sealed unsafe class ChdbEngine
                 valueLengths[i] = (nuint)(value.Length - 1);
             }
 
-            nint result;
-            lock (Gate)
+            lock (_queryLock)
             {
                 ObjectDisposedException.ThrowIf(Closed, this);
-            }
-
-            fixed (byte* q = sqlBytes)
-            fixed (byte* f = formatBytes)
-            fixed (nint* n = names)
-            fixed (nint* v = values)
-            fixed (nuint* nl = nameLengths)
-            fixed (nuint* vl = valueLengths)
-            {
-                result = _queryWithParams(_connection, q, (nuint)sqlBytes.Length, f, (nuint)formatBytes.Length,
-                    (byte**)n, nl, (byte**)v, vl, (nuint)count);
-            }
-
-            if (result == 0)
-            {
-                return new ChdbQueryOutput([], "chDB returned no result for the query.");
-            }
-
-            try
-            {
-                var error = _resultError(result);
-                if (error != null)
+                ChdbQueryOutput output;
+                fixed (byte* q = sqlBytes)
+                fixed (byte* f = formatBytes)
+                fixed (nint* n = names)
+                fixed (nint* v = values)
+                fixed (nuint* nl = nameLengths)
+                fixed (nuint* vl = valueLengths)
                 {
-                    return new ChdbQueryOutput([], Marshal.PtrToStringUTF8((nint)error) ?? "unknown chDB error");
+                    output = Collect(_queryWithParams(_connection, q, (nuint)sqlBytes.Length, f, (nuint)formatBytes.Length,
+                        (byte**)n, nl, (byte**)v, vl, (nuint)count));
                 }
 
-                var length = checked((int)_resultLength(result));
-                var buffer = _resultBuffer(result);
-                var output = length == 0 || buffer == null ? [] : new ReadOnlySpan<byte>(buffer, length).ToArray();
-                return new ChdbQueryOutput(output, null);
-            }
-            finally
-            {
-                _destroyResult(result);
+                if (output.Error is not null)
+                {
+                    fixed (byte* drain = "SELECT 1 FORMAT Null"u8)
+                    fixed (byte* tsv = "TSV"u8)
+                    {
+                        _ = Collect(_queryWithParams(_connection, drain, 20, tsv, 3, null, null, null, null, 0));
+                    }
+                }
+
+                return output;
             }
         }
         finally
@@ -190,9 +181,35 @@ internal sealed unsafe class ChdbEngine
         }
     }
 
+    private ChdbQueryOutput Collect(nint result)
+    {
+        if (result == 0)
+        {
+            return new ChdbQueryOutput([], "chDB returned no result for the query.");
+        }
+
+        try
+        {
+            var error = _resultError(result);
+            if (error != null)
+            {
+                return new ChdbQueryOutput([], Marshal.PtrToStringUTF8((nint)error) ?? "unknown chDB error");
+            }
+
+            var length = checked((int)_resultLength(result));
+            var buffer = _resultBuffer(result);
+            var output = length == 0 || buffer == null ? [] : new ReadOnlySpan<byte>(buffer, length).ToArray();
+            return new ChdbQueryOutput(output, null);
+        }
+        finally
+        {
+            _destroyResult(result);
+        }
+    }
+
     private void Close()
     {
-        lock (Gate)
+        lock (_queryLock)
         {
             if (Closed)
             {
@@ -200,9 +217,8 @@ internal sealed unsafe class ChdbEngine
             }
 
             Closed = true;
+            _closeConnection(_connectionHandle);
         }
-
-        _closeConnection(_connectionHandle);
     }
 
     /// <summary>Snapshots signal dispositions and restores them on dispose.</summary>

@@ -36,12 +36,12 @@ internal sealed class EmbeddedClickHouseClient : IClickHouseClient
 
     public async Task<ClickHouseResult> QueryAsync(ClickHouseQuery query, CancellationToken cancellationToken = default)
     {
-        var output = await RunInDatabaseAsync(query, cancellationToken);
+        var output = await RunInDatabaseAsync(query, read: true, cancellationToken);
         return ClickHouseResult.Parse(output, queryId: null);
     }
 
     public Task ExecuteAsync(ClickHouseQuery query, CancellationToken cancellationToken = default) =>
-        RunInDatabaseAsync(query, cancellationToken);
+        RunInDatabaseAsync(query, read: false, cancellationToken);
 
     public async Task<long> InsertAsync<T>(ClickHouseInsert insert, IAsyncEnumerable<T> rows, CancellationToken cancellationToken = default)
     {
@@ -87,10 +87,10 @@ internal sealed class EmbeddedClickHouseClient : IClickHouseClient
         return Task.Run(() => Run(sql, [], null), cancellationToken);
     }
 
-    private async Task<byte[]> RunInDatabaseAsync(ClickHouseQuery query, CancellationToken cancellationToken)
+    private async Task<byte[]> RunInDatabaseAsync(ClickHouseQuery query, bool read, CancellationToken cancellationToken)
     {
         var parameters = FormatParameters(query);
-        var sql = UseDatabase() + AppendSettings(query.Sql, query.EffectiveSettings());
+        var sql = UseDatabase() + AppendSettings(query.Sql, query.EffectiveSettings(read));
         await EnsureDatabaseAsync(cancellationToken);
         return await Task.Run(() => Run(sql, parameters, ResultFormat), cancellationToken);
     }

@@ -42,7 +42,7 @@ internal sealed class ServerClickHouseClient : IClickHouseClient
     public async Task<ClickHouseResult> QueryAsync(ClickHouseQuery query, CancellationToken cancellationToken = default)
     {
         await EnsureDatabaseAsync(cancellationToken);
-        var (body, queryId) = await SendQueryAsync(query, Database, cancellationToken);
+        var (body, queryId) = await SendQueryAsync(query, Database, read: true, cancellationToken);
         try
         {
             return ClickHouseResult.Parse(body, queryId);
@@ -63,7 +63,7 @@ internal sealed class ServerClickHouseClient : IClickHouseClient
     public async Task ExecuteAsync(ClickHouseQuery query, CancellationToken cancellationToken = default)
     {
         await EnsureDatabaseAsync(cancellationToken);
-        await SendQueryAsync(query, Database, cancellationToken);
+        await SendQueryAsync(query, Database, read: false, cancellationToken);
     }
 
     public async Task<long> InsertAsync<T>(ClickHouseInsert insert, IAsyncEnumerable<T> rows, CancellationToken cancellationToken = default)
@@ -80,7 +80,7 @@ internal sealed class ServerClickHouseClient : IClickHouseClient
         return content.RowCount;
     }
 
-    private async Task<(byte[] Body, string QueryId)> SendQueryAsync(ClickHouseQuery query, string? database, CancellationToken cancellationToken)
+    private async Task<(byte[] Body, string QueryId)> SendQueryAsync(ClickHouseQuery query, string? database, bool read, CancellationToken cancellationToken)
     {
         var queryId = query.QueryId ?? Guid.NewGuid().ToString("D");
         var url = new List<KeyValuePair<string, string>>
@@ -89,7 +89,7 @@ internal sealed class ServerClickHouseClient : IClickHouseClient
             // Why: buffer the result so an error is reported with a failing status, not mid-stream after a 200.
             new("wait_end_of_query", "1"),
         };
-        AddCommon(url, database, queryId, query.EffectiveSettings());
+        AddCommon(url, database, queryId, query.EffectiveSettings(read));
         foreach (var p in query.Parameters)
         {
             ClickHouseSql.ValidateName(p.Key, "parameter");
@@ -170,7 +170,7 @@ internal sealed class ServerClickHouseClient : IClickHouseClient
             if (_databaseReady is null || _databaseReady.IsFaulted || _databaseReady.IsCanceled)
             {
                 var create = new ClickHouseQuery($"CREATE DATABASE IF NOT EXISTS {ClickHouseSql.Identifier(Database)}");
-                _databaseReady = SendQueryAsync(create, database: null, CancellationToken.None);
+                _databaseReady = SendQueryAsync(create, database: null, read: false, CancellationToken.None);
             }
 
             ready = _databaseReady;
