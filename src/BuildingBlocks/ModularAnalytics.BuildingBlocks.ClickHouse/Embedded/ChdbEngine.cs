@@ -35,13 +35,7 @@ internal sealed unsafe class ChdbEngine
     {
         LibraryPath = libraryPath;
         DataPath = dataPath;
-        if (!File.Exists(libraryPath))
-        {
-            throw new FileNotFoundException(
-                $"The chDB library was not found at '{libraryPath}'. Run build/fetch-chdb.sh, or set CHDB_LIBRARY_PATH " +
-                "or Warehouse:Embedded:LibraryPath to an existing libchdb.so.", libraryPath);
-        }
-
+        EnsureLibraryExists(libraryPath);
         var library = NativeLibrary.Load(libraryPath);
         var connect = (delegate* unmanaged<int, byte**, nint>)NativeLibrary.GetExport(library, "chdb_connect");
         _queryWithParams = (delegate* unmanaged<nint, byte*, nuint, byte*, nuint, byte**, nuint*, byte**, nuint*, nuint, nint>)
@@ -115,6 +109,16 @@ internal sealed unsafe class ChdbEngine
 
             s_instance = new ChdbEngine(Path.GetFullPath(libraryPath), fullData);
             return s_instance;
+        }
+    }
+
+    internal static void EnsureLibraryExists(string libraryPath)
+    {
+        if (!File.Exists(libraryPath))
+        {
+            throw new FileNotFoundException(
+                $"The chDB library was not found at '{libraryPath}'. Run build/fetch-chdb.sh, or set CHDB_LIBRARY_PATH " +
+                "or Warehouse:Embedded:LibraryPath to an existing libchdb.so.", libraryPath);
         }
     }
 
