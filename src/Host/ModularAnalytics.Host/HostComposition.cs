@@ -6,6 +6,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ModularAnalytics.BuildingBlocks.Api.Endpoints;
 using ModularAnalytics.BuildingBlocks.Api.Errors;
 using ModularAnalytics.BuildingBlocks.Api.Security;
+using ModularAnalytics.BuildingBlocks.ClickHouse;
 using ModularAnalytics.BuildingBlocks.Infrastructure.Health;
 using ModularAnalytics.BuildingBlocks.Infrastructure.Hosting;
 using ModularAnalytics.BuildingBlocks.Infrastructure.Messaging;
@@ -40,6 +41,7 @@ internal static class HostComposition
         services.AddHostedService<ShutdownCoordinator>();
 
         services.AddRelationalStore(configuration);
+        services.AddWarehouse(configuration);
         foreach (var module in ModuleCatalog.Modules)
         {
             module.Register(services, configuration);
@@ -51,7 +53,8 @@ internal static class HostComposition
         services.AddCredentialAuthentication();
         services.AddOpenApi();
         services.AddHealthChecks()
-            .AddCheck<RelationalHealthCheck>("relational", tags: [ReadyTag]);
+            .AddCheck<RelationalHealthCheck>("relational", tags: [ReadyTag])
+            .AddWarehouseHealthCheck();
         return builder;
     }
 

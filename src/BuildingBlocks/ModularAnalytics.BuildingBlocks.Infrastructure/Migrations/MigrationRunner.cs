@@ -42,6 +42,7 @@ public static class MigrationExtensions
     public static IServiceCollection AddMigrationRunner(this IServiceCollection services)
     {
         services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<IMigrationStep, WarehouseMigrationStep>();
         return services;
     }
 }
