@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using ModularAnalytics.BuildingBlocks.Api.Endpoints;
+
+namespace ModularAnalytics.Modules.Fake.Infrastructure
+{
+    /// <summary>Infrastructure may use EF Core.</summary>
+    public sealed class FakeStore(DbContextOptions options) : DbContext(options);
+}
+
+namespace ModularAnalytics.Modules.Fake.Api
+{
+    public sealed class PublicEndpoints : IEndpointModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app)
+        {
+        }
+    }
+
+    internal sealed class GoodEndpoints : IEndpointModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app)
+        {
+        }
+    }
+}
+
+namespace ModularAnalytics.Modules.Fake.Contracts
+{
+    public sealed record FakeDto(string Name);
+
+    /// <summary>Contracts stand alone: not even another module's Contracts.</summary>
+    public sealed record LeakyContract(ModularAnalytics.Modules.Other.Contracts.OtherDto Inner);
+}
+
+namespace ModularAnalytics.Modules.Other.Contracts
+{
+    public sealed record OtherDto(string Name);
+}
+
+namespace ModularAnalytics.Modules.Other.Domain
+{
+    public sealed record OtherEntity(string Name);
+}
+
+namespace ModularAnalytics.BuildingBlocks.Fake
+{
+    /// <summary>A building block that knows a module.</summary>
+    public static class LeakyBlock
+    {
+        public static string Name() => typeof(ModularAnalytics.Modules.Fake.Domain.GoodEntity).Name;
+    }
+}
