@@ -12,6 +12,7 @@ using ModularAnalytics.BuildingBlocks.Infrastructure.Hosting;
 using ModularAnalytics.BuildingBlocks.Infrastructure.Messaging;
 using ModularAnalytics.BuildingBlocks.Infrastructure.Migrations;
 using ModularAnalytics.BuildingBlocks.Infrastructure.Persistence;
+using ModularAnalytics.BuildingBlocks.Infrastructure.Scheduling;
 
 namespace ModularAnalytics.Host;
 
@@ -48,6 +49,7 @@ internal static class HostComposition
         }
 
         services.AddMessaging(ModuleCatalog.Modules.Select(m => m.ApplicationAssembly));
+        services.AddScheduling(configuration);
         services.AddEndpointModules(ModuleCatalog.ApiAssemblies);
         services.AddProblemResponses();
         services.AddCredentialAuthentication();
