@@ -48,6 +48,9 @@ internal static class HostComposition
         services.AddMessaging(ModuleCatalog.Modules.Select(m => m.ApplicationAssembly));
         services.AddEndpointModules(ModuleCatalog.ApiAssemblies);
         services.AddProblemResponses();
+        // Minimal APIs throw binding failures (malformed JSON) only in Development and elsewhere answer a bare 400;
+        // throwing everywhere lets ProblemExceptionHandler give the contract's 400 with an errors map.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddCredentialAuthentication();
         services.AddOpenApi();
         services.AddHealthChecks()
