@@ -16,8 +16,12 @@ internal sealed class OptionalJsonConverterFactory : JsonConverterFactory
     private sealed class OptionalJsonConverter<T> : JsonConverter<Optional<T>>
     {
         // Value-type converters see JSON null too, which is how an explicit null becomes "set to null".
+        // The inner value is read by its converter, not a nested Deserialize, so that a type error keeps the
+        // property's path ("enabled") instead of the nested call's "$".
         public override Optional<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            Optional<T>.Of(JsonSerializer.Deserialize<T>(ref reader, options)!);
+            reader.TokenType == JsonTokenType.Null
+                ? Optional<T>.Of(default!)
+                : Optional<T>.Of(((JsonConverter<T>)options.GetConverter(typeof(T))).Read(ref reader, typeof(T), options)!);
 
         public override void Write(Utf8JsonWriter writer, Optional<T> value, JsonSerializerOptions options) =>
             JsonSerializer.Serialize(writer, value.Value, options);
