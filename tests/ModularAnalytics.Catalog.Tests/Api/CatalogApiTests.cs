@@ -446,6 +446,17 @@ public abstract class CatalogApiTests(ServiceFactory factory)
         {
             Assert.True(flag.TryGetProperty(method, out _), method);
         }
+
+        // Request bodies show the contract's fields as plain JSON types, optional ones not required.
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var patchFlag = schemas.GetProperty("PatchFlagRequest");
+        Assert.False(patchFlag.TryGetProperty("required", out _));
+        Assert.Equal(["description", "enabled", "dataRecordsEnabled", "variants"], patchFlag.GetProperty("properties").EnumerateObject().Select(p => p.Name));
+        Assert.Contains("boolean", patchFlag.GetProperty("properties").GetProperty("enabled").GetProperty("type").EnumerateArray().Select(t => t.GetString()));
+        var createFlagRequired = schemas.GetProperty("CreateFlagRequest").GetProperty("required").EnumerateArray().Select(r => r.GetString()).Order();
+        Assert.Equal(["key", "variants"], createFlagRequired);
+        var flagProperties = schemas.GetProperty("FlagDto").GetProperty("properties").EnumerateObject().Select(p => p.Name);
+        Assert.Equal(["id", "projectId", "key", "description", "enabled", "dataRecordsEnabled", "variants"], flagProperties);
     }
 
     private async Task<T> SendAsync<T>(IRequest<T> request)

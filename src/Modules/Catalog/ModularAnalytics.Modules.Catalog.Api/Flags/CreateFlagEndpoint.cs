@@ -10,12 +10,13 @@ using ModularAnalytics.Modules.Catalog.Application.Flags.CreateFlag;
 
 namespace ModularAnalytics.Modules.Catalog.Api.Flags;
 
+// Defaults mark the contract's optional fields, which is what keeps them out of the OpenAPI `required` list.
 internal sealed record CreateFlagRequest(
     string? Key,
-    string? Description,
-    bool? Enabled,
-    bool? DataRecordsEnabled,
-    IReadOnlyList<VariantInput?>? Variants);
+    IReadOnlyList<VariantInput?>? Variants,
+    string? Description = null,
+    bool? Enabled = null,
+    bool? DataRecordsEnabled = null);
 
 internal sealed class CreateFlagEndpoint : IEndpointModule
 {

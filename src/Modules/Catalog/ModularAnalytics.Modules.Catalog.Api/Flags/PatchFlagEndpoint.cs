@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -6,17 +5,34 @@ using Microsoft.AspNetCore.Routing;
 using ModularAnalytics.BuildingBlocks.Api.Endpoints;
 using ModularAnalytics.BuildingBlocks.Api.Security;
 using ModularAnalytics.Modules.Catalog.Api.Common;
-using ModularAnalytics.Modules.Catalog.Application.Common;
 using ModularAnalytics.Modules.Catalog.Application.Flags;
 using ModularAnalytics.Modules.Catalog.Application.Flags.PatchFlag;
 
 namespace ModularAnalytics.Modules.Catalog.Api.Flags;
 
-internal sealed record PatchFlagRequest(
-    [property: JsonConverter(typeof(OptionalJsonConverterFactory))] Optional<string?> Description,
-    [property: JsonConverter(typeof(OptionalJsonConverterFactory))] Optional<bool?> Enabled,
-    [property: JsonConverter(typeof(OptionalJsonConverterFactory))] Optional<bool?> DataRecordsEnabled,
-    [property: JsonConverter(typeof(OptionalJsonConverterFactory))] Optional<IReadOnlyList<VariantInput?>?> Variants);
+internal sealed class PatchFlagRequest : PatchRequest
+{
+    private readonly string? _description;
+    private readonly bool? _enabled;
+    private readonly bool? _dataRecordsEnabled;
+    private readonly IReadOnlyList<VariantInput?>? _variants;
+
+    public string? Description { get => _description; init => _description = Present(value); }
+
+    public bool? Enabled { get => _enabled; init => _enabled = Present(value); }
+
+    public bool? DataRecordsEnabled { get => _dataRecordsEnabled; init => _dataRecordsEnabled = Present(value); }
+
+    public IReadOnlyList<VariantInput?>? Variants { get => _variants; init => _variants = Present(value); }
+
+    public PatchFlagCommand ToCommand(int projectId, int flagId) => new(
+        projectId,
+        flagId,
+        Field(Description, nameof(Description)),
+        Field(Enabled, nameof(Enabled)),
+        Field(DataRecordsEnabled, nameof(DataRecordsEnabled)),
+        Field(Variants, nameof(Variants)));
+}
 
 internal sealed class PatchFlagEndpoint : IEndpointModule
 {
@@ -32,8 +48,7 @@ internal sealed class PatchFlagEndpoint : IEndpointModule
 
     private static async Task<IResult> HandleAsync(int projectId, int flagId, PatchFlagRequest? body, IMediator mediator, CancellationToken cancellationToken)
     {
-        var request = RequestBody.Required(body);
-        var command = new PatchFlagCommand(projectId, flagId, request.Description, request.Enabled, request.DataRecordsEnabled, request.Variants);
+        var command = RequestBody.Required(body).ToCommand(projectId, flagId);
         return Results.Ok(await mediator.Send(command, cancellationToken));
     }
 }

@@ -10,7 +10,7 @@ using ModularAnalytics.Modules.Catalog.Application.Organisations.CreateOrganisat
 
 namespace ModularAnalytics.Modules.Catalog.Api.Organisations;
 
-internal sealed record CreateOrganisationRequest(string? Name, bool? SegmentMembershipInspection);
+internal sealed record CreateOrganisationRequest(string? Name, bool? SegmentMembershipInspection = null);
 
 internal sealed class CreateOrganisationEndpoint : IEndpointModule
 {

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -6,15 +5,25 @@ using Microsoft.AspNetCore.Routing;
 using ModularAnalytics.BuildingBlocks.Api.Endpoints;
 using ModularAnalytics.BuildingBlocks.Api.Security;
 using ModularAnalytics.Modules.Catalog.Api.Common;
-using ModularAnalytics.Modules.Catalog.Application.Common;
 using ModularAnalytics.Modules.Catalog.Application.Organisations;
 using ModularAnalytics.Modules.Catalog.Application.Organisations.PatchOrganisation;
 
 namespace ModularAnalytics.Modules.Catalog.Api.Organisations;
 
-internal sealed record PatchOrganisationRequest(
-    [property: JsonConverter(typeof(OptionalJsonConverterFactory))] Optional<string?> Name,
-    [property: JsonConverter(typeof(OptionalJsonConverterFactory))] Optional<bool?> SegmentMembershipInspection);
+internal sealed class PatchOrganisationRequest : PatchRequest
+{
+    private readonly string? _name;
+    private readonly bool? _segmentMembershipInspection;
+
+    public string? Name { get => _name; init => _name = Present(value); }
+
+    public bool? SegmentMembershipInspection { get => _segmentMembershipInspection; init => _segmentMembershipInspection = Present(value); }
+
+    public PatchOrganisationCommand ToCommand(int organisationId) => new(
+        organisationId,
+        Field(Name, nameof(Name)),
+        Field(SegmentMembershipInspection, nameof(SegmentMembershipInspection)));
+}
 
 internal sealed class PatchOrganisationEndpoint : IEndpointModule
 {
@@ -30,8 +39,7 @@ internal sealed class PatchOrganisationEndpoint : IEndpointModule
 
     private static async Task<IResult> HandleAsync(int organisationId, PatchOrganisationRequest? body, IMediator mediator, CancellationToken cancellationToken)
     {
-        var request = RequestBody.Required(body);
-        var command = new PatchOrganisationCommand(organisationId, request.Name, request.SegmentMembershipInspection);
+        var command = RequestBody.Required(body).ToCommand(organisationId);
         return Results.Ok(await mediator.Send(command, cancellationToken));
     }
 }
