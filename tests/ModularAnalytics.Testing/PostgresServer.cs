@@ -77,7 +77,7 @@ public sealed class PostgresServer
             "-c max_connections=300");
         Run(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(root, "server.log"), "-o", serverOptions, "-w", "-t", "60", "start"], asRoot);
 
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(bin, data, root, asRoot);
+        StartWatchdog(bin, data, root, asRoot);
 
         var connectionString = new NpgsqlConnectionStringBuilder
         {
@@ -89,19 +89,31 @@ public sealed class PostgresServer
         return new PostgresServer(connectionString);
     }
 
-    private static void Stop(string bin, string data, string root, bool asRoot)
+    /// <summary>
+    /// Test runners kill the test process without waiting for exit handlers, so a detached shell waits for this
+    /// process to go away and then stops the cluster and removes its directory.
+    /// </summary>
+    private static void StartWatchdog(string bin, string data, string root, bool asRoot)
     {
-        try
+        var pgCtl = (asRoot ? "runuser -u postgres -- " : string.Empty) + Quote(Path.Combine(bin, "pg_ctl"));
+        var script = string.Join('\n',
+            "exec >/dev/null 2>&1",
+            $"while kill -0 {System.Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}; do sleep 1; done",
+            $"{pgCtl} -D {Quote(data)} -m immediate -w stop",
+            $"rm -rf {Quote(root)}");
+        var start = new ProcessStartInfo("/bin/sh")
         {
-            NpgsqlConnection.ClearAllPools();
-            Run(Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], asRoot);
-            Directory.Delete(root, recursive: true);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException)
-        {
-            // Best effort at process exit: a leftover temp directory is not worth failing the run for.
-        }
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(script);
+        using var watchdog = Process.Start(start) ?? throw new InvalidOperationException("Could not start the PostgreSQL watchdog.");
     }
+
+    private static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     private static string? FindBinDirectory()
     {
