@@ -52,6 +52,9 @@ internal static class HostComposition
         services.AddScheduling(configuration);
         services.AddEndpointModules(ModuleCatalog.ApiAssemblies);
         services.AddProblemResponses();
+        // Minimal APIs throw binding failures (malformed JSON) only in Development and elsewhere answer a bare 400;
+        // throwing everywhere lets ProblemExceptionHandler give the contract's 400 with an errors map.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddCredentialAuthentication();
         services.AddOpenApi();
         services.AddHealthChecks()

@@ -1,0 +1,37 @@
+using MediatR;
+using ModularAnalytics.Modules.Catalog.Application.Abstractions;
+using ModularAnalytics.Modules.Catalog.Contracts;
+
+namespace ModularAnalytics.Modules.Catalog.Application.Integration;
+
+internal sealed class GetEnvironmentByKeyQueryHandler(IEnvironmentRepository environments, IProjectRepository projects)
+    : IRequestHandler<GetEnvironmentByKeyQuery, EnvironmentInfo?>
+{
+    public async Task<EnvironmentInfo?> Handle(GetEnvironmentByKeyQuery request, CancellationToken cancellationToken)
+    {
+        var environment = await environments.FindByKeyAsync(request.Key, cancellationToken);
+        if (environment is null)
+        {
+            return null;
+        }
+
+        var project = await projects.FindAsync(environment.ProjectId, cancellationToken);
+        return project is null ? null : environment.ToInfo(project.OrganisationId);
+    }
+}
+
+internal sealed class GetProjectEnvironmentsQueryHandler(IEnvironmentRepository environments, IProjectRepository projects)
+    : IRequestHandler<GetProjectEnvironmentsQuery, IReadOnlyList<EnvironmentInfo>>
+{
+    public async Task<IReadOnlyList<EnvironmentInfo>> Handle(GetProjectEnvironmentsQuery request, CancellationToken cancellationToken)
+    {
+        var project = await projects.FindAsync(request.ProjectId, cancellationToken);
+        if (project is null)
+        {
+            return [];
+        }
+
+        var list = await environments.ListByProjectAsync(project.Id, cancellationToken);
+        return [.. list.Select(e => e.ToInfo(project.OrganisationId))];
+    }
+}
