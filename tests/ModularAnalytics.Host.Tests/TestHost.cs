@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Testing;
 using ModularAnalytics.BuildingBlocks.Infrastructure.Persistence;
-using Npgsql;
+using ModularAnalytics.Testing;
 
 namespace ModularAnalytics.Host.Tests;
 
@@ -21,22 +21,7 @@ internal sealed class TestHost : IDisposable
     public static TestHost Create(RelationalProvider provider)
     {
         var directory = Directory.CreateTempSubdirectory("ma-host-test-").FullName;
-        string? postgres = null;
-        if (provider == RelationalProvider.Postgres)
-        {
-            var server = Environment.GetEnvironmentVariable("MODULARANALYTICS_TEST_POSTGRES")
-                ?? throw new InvalidOperationException("Set MODULARANALYTICS_TEST_POSTGRES (bash .ci/run does).");
-            var database = "ma_" + Guid.NewGuid().ToString("N");
-            using (var connection = new NpgsqlConnection(server))
-            {
-                connection.Open();
-                using var command = connection.CreateCommand();
-                command.CommandText = $"CREATE DATABASE \"{database}\"";
-                command.ExecuteNonQuery();
-            }
-
-            postgres = new NpgsqlConnectionStringBuilder(server) { Database = database, Pooling = false }.ConnectionString;
-        }
+        var postgres = provider == RelationalProvider.Postgres ? PostgresServer.Instance.CreateDatabase() : null;
 
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {

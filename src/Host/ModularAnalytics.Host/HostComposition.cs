@@ -43,6 +43,7 @@ internal static class HostComposition
 
         services.AddRelationalStore(configuration);
         services.AddWarehouse(configuration);
+        services.AddWarehouseMigrationStep();
         foreach (var module in ModuleCatalog.Modules)
         {
             module.Register(services, configuration);

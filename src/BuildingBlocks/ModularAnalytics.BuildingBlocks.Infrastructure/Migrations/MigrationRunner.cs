@@ -42,6 +42,12 @@ public static class MigrationExtensions
     public static IServiceCollection AddMigrationRunner(this IServiceCollection services)
     {
         services.AddSingleton<MigrationRunner>();
+        return services;
+    }
+
+    /// <summary>Runs the modules' warehouse migrations with the others (needs the warehouse registered).</summary>
+    public static IServiceCollection AddWarehouseMigrationStep(this IServiceCollection services)
+    {
         services.AddSingleton<IMigrationStep, WarehouseMigrationStep>();
         return services;
     }
