@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using ModularAnalytics.BuildingBlocks.Infrastructure.Migrations;
 using ModularAnalytics.BuildingBlocks.Infrastructure.Persistence;
+using ModularAnalytics.Testing;
 using Xunit;
 
 namespace ModularAnalytics.Host.Tests;
@@ -56,9 +57,9 @@ public sealed class SchemaMatchesModelTests
         Assert.NotEmpty(before);
     }
 
-    private static RelationalStore StoreOf(TestHost host) => host.Services.GetRequiredService<RelationalStore>();
+    private static RelationalStore StoreOf(ServiceFactory host) => host.Services.GetRequiredService<RelationalStore>();
 
-    private static async Task<IReadOnlyList<ModuleDbContext>> MigrateAndCreateFromModelAsync(TestHost migrated, TestHost fromModel)
+    private static async Task<IReadOnlyList<ModuleDbContext>> MigrateAndCreateFromModelAsync(ServiceFactory migrated, ServiceFactory fromModel)
     {
         foreach (var target in migrated.Services.GetServices<IRelationalMigrationTarget>())
         {

@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ModularAnalytics.Testing;
 
@@ -19,9 +21,13 @@ public class ServiceFactory : WebApplicationFactory<Program>
     public const string AdminToken = "test-admin-token-0123456789abcdef";
     public const string EnvironmentKeyHeader = "X-Environment-Key";
 
-    public ServiceFactory(TestDatabase database)
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<Action<IServiceCollection>> _services = [];
+
+    public ServiceFactory(TestDatabase database, bool embeddedWarehouse = false)
     {
         Database = database;
+        WarehouseDatabase = embeddedWarehouse ? "ma_test_" + Guid.NewGuid().ToString("N") : null;
         DataDirectory = Path.Combine(Path.GetTempPath(), "ma-test-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
         PostgresConnectionString = database == TestDatabase.Postgres ? PostgresServer.Instance.CreateDatabase() : null;
@@ -29,10 +35,27 @@ public class ServiceFactory : WebApplicationFactory<Program>
 
     public TestDatabase Database { get; }
 
+    /// <summary>This host's own ClickHouse database on the process-wide embedded engine, or null when the warehouse is off.</summary>
+    public string? WarehouseDatabase { get; }
+
     public string DataDirectory { get; }
 
     /// <summary>The test database's connection string when <see cref="Database"/> is PostgreSQL.</summary>
     public string? PostgresConnectionString { get; }
+
+    /// <summary>Adds or overrides a configuration value; call before the host starts.</summary>
+    public ServiceFactory WithSetting(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Adds test services after the host's own; call before the host starts.</summary>
+    public ServiceFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
 
     public HttpClient CreateAdminClient() => CreateBearerClient(AdminToken);
 
@@ -57,7 +80,24 @@ public class ServiceFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("ConnectionStrings:Postgres", PostgresConnectionString ?? string.Empty);
         builder.UseSetting("Auth:AdminToken", AdminToken);
-        builder.UseSetting("Warehouse:Mode", "Disabled");
+        if (WarehouseDatabase is null)
+        {
+            builder.UseSetting("Warehouse:Mode", "Disabled");
+        }
+        else
+        {
+            // chDB allows one data path per process: every host of the test run shares it, each in its own database.
+            builder.UseSetting("Warehouse:Mode", "Embedded");
+            builder.UseSetting("Warehouse:Embedded:DataPath", EmbeddedWarehouse.DataPath);
+            builder.UseSetting("Warehouse:Database", WarehouseDatabase);
+        }
+
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services => _services.ForEach(configure => configure(services)));
     }
 
     protected override void Dispose(bool disposing)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ModularAnalytics.BuildingBlocks.Api.Endpoints;
 using ModularAnalytics.BuildingBlocks.Api.Errors;
+using ModularAnalytics.BuildingBlocks.Api.Limits;
 using ModularAnalytics.BuildingBlocks.Api.Security;
 using ModularAnalytics.BuildingBlocks.ClickHouse;
 using ModularAnalytics.BuildingBlocks.Infrastructure.Health;
@@ -26,8 +27,7 @@ internal static class HostComposition
         var services = builder.Services;
         var configuration = builder.Configuration;
 
-        builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Limits.MaxRequestBodySize = configuration.GetValue("Limits:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes(configuration));
 
         services.AddSingleton(TimeProvider.System);
         services.Configure<JsonOptions>(options =>
@@ -67,6 +67,7 @@ internal static class HostComposition
     public static WebApplication UseModularAnalytics(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseRequestBodyLimit(MaxRequestBodyBytes(app.Configuration));
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -77,6 +78,9 @@ internal static class HostComposition
         app.MapEndpointModules();
         return app;
     }
+
+    private static long MaxRequestBodyBytes(IConfiguration configuration) =>
+        configuration.GetValue("Limits:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
 
     private static Task WriteHealthAsync(HttpContext context, HealthReport report)
     {

@@ -20,8 +20,16 @@ public sealed class ShutdownCoordinator(IEnumerable<IShutdownParticipant> partic
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    private int _stopped;
+
     public async Task StoppedAsync(CancellationToken cancellationToken)
     {
+        // A host may be stopped more than once (stop, then dispose); participants run once.
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
         foreach (var participant in participants)
         {
             try
