@@ -94,24 +94,6 @@ internal static class ClickHouseParameterFormatter
         _ => FormatScalar(item),
     };
 
-    private static string EscapeTopLevel(string value)
-    {
-        var sb = new StringBuilder(value.Length);
-        foreach (var ch in value)
-        {
-            switch (ch)
-            {
-                case '\\': sb.Append(@"\\"); break;
-                case '\0': sb.Append(@"\0"); break;
-                case '\b': sb.Append(@"\b"); break;
-                case '\f': sb.Append(@"\f"); break;
-                case '\n': sb.Append(@"\n"); break;
-                case '\r': sb.Append(@"\r"); break;
-                case '\t': sb.Append(@"\t"); break;
-                default: sb.Append(ch); break;
-            }
-        }
-
-        return sb.ToString();
-    }
+    private static string EscapeTopLevel(string value) =>
+        ClickHouseSql.AppendEscaped(new StringBuilder(value.Length), value, quote: null).ToString();
 }

@@ -54,9 +54,15 @@ public static partial class ClickHouseSql
         return Quote(value, '\'');
     }
 
-    internal static string Quote(string value, char quote)
+    internal static string Quote(string value, char quote) =>
+        AppendEscaped(new StringBuilder(value.Length + 2).Append(quote), value, quote).Append(quote).ToString();
+
+    /// <summary>
+    /// ClickHouse's backslash escapes, shared by quoted literals/identifiers (<paramref name="quote"/> escaped too)
+    /// and the escaped-text form of top-level parameter values (no quote character).
+    /// </summary>
+    internal static StringBuilder AppendEscaped(StringBuilder sb, string value, char? quote)
     {
-        var sb = new StringBuilder(value.Length + 2).Append(quote);
         foreach (var ch in value)
         {
             switch (ch)
@@ -79,7 +85,7 @@ public static partial class ClickHouseSql
             }
         }
 
-        return sb.Append(quote).ToString();
+        return sb;
     }
 
     internal static void ValidateName(string name, string what)
