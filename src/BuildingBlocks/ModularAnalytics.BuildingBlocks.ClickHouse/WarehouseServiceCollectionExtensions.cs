@@ -21,6 +21,7 @@ public static class WarehouseServiceCollectionExtensions
         var status = new WarehouseStatus(options.Mode, options.Database,
             options.Mode == WarehouseMode.Disabled ? "Warehouse:Mode is Disabled" : null);
         services.AddLogging();
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(options);
         services.TryAddSingleton(status);
 

@@ -6,6 +6,7 @@ internal sealed partial class WarehouseMigrator(
     IClickHouseClient client,
     WarehouseStatus status,
     IEnumerable<IWarehouseMigrationSource> sources,
+    TimeProvider time,
     ILogger<WarehouseMigrator> logger) : IWarehouseMigrator
 {
     internal const string TableName = "schema_migrations";
@@ -54,7 +55,7 @@ internal sealed partial class WarehouseMigrator(
 
                     await client.InsertAsync(
                         new ClickHouseInsert(TableName) { LogComment = LogComment },
-                        [new MigrationRecord(module, migration.Version, migration.Name, DateTime.UtcNow)],
+                        [new MigrationRecord(module, migration.Version, migration.Name, time.GetUtcNow().UtcDateTime)],
                         cancellationToken);
                     newlyApplied.Add(migration);
                 }
