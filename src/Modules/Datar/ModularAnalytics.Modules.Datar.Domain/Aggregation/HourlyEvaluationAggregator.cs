@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+
+namespace ModularAnalytics.Modules.Datar.Domain.Aggregation;
+
+/// <summary>
+/// Counts evaluations by <see cref="EvaluationKey"/> in memory, losing and double-counting nothing whatever the
+/// interleaving of writers and drains.
+/// </summary>
+/// <remarks>
+/// Flagr loads a counter and later deletes its key, so increments landing in between vanish. Here a drain takes
+/// each count with an atomic exchange to zero: every increment lands either before the exchange (drained now) or
+/// after it (drained next time). Keys are removed only once idle, by atomically retiring a zero counter to a
+/// negative sentinel first; a writer that finds its increment landed on a retired counter retries on a fresh one.
+/// Writers on an existing key do one dictionary read and one interlocked add, and allocate nothing.
+/// </remarks>
+public sealed class HourlyEvaluationAggregator
+{
+    private const long Retired = long.MinValue;
+
+    private readonly ConcurrentDictionary<EvaluationKey, Counter> _counters = new();
+    private readonly Lock _drainLock = new();
+
+    /// <summary>Distinct keys currently held.</summary>
+    public int KeyCount => _counters.Count;
+
+    public void Record(in EvaluationKey key, long count = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        while (true)
+        {
+            if (!_counters.TryGetValue(key, out var counter))
+            {
+                counter = _counters.GetOrAdd(key, static _ => new Counter());
+            }
+
+            if (Interlocked.Add(ref counter.Value, count) > 0)
+            {
+                return;
+            }
+
+            // The counter was retired between our read and our add: our add is void there; help remove it and retry.
+            _counters.TryRemove(new KeyValuePair<EvaluationKey, Counter>(key, counter));
+        }
+    }
+
+    /// <summary>
+    /// Moves every pending count into <paramref name="sink"/> (adding to what it holds) and forgets idle keys of
+    /// hours before <paramref name="retireBeforeHour"/>. Returns the number of keys drained.
+    /// </summary>
+    public int DrainInto(IDictionary<EvaluationKey, long> sink, long retireBeforeHour)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        var drained = 0;
+        lock (_drainLock)
+        {
+            foreach (var (key, counter) in _counters)
+            {
+                // Only this (locked) drain retires counters, so a live counter cannot turn retired under us.
+                if (Volatile.Read(ref counter.Value) < 0)
+                {
+                    _counters.TryRemove(new KeyValuePair<EvaluationKey, Counter>(key, counter));
+                    continue;
+                }
+
+                var taken = Interlocked.Exchange(ref counter.Value, 0);
+                if (taken > 0)
+                {
+                    sink[key] = sink.TryGetValue(key, out var existing) ? existing + taken : taken;
+                    drained++;
+                }
+                else if (key.HourBucket < retireBeforeHour && Interlocked.CompareExchange(ref counter.Value, Retired, 0) == 0)
+                {
+                    _counters.TryRemove(new KeyValuePair<EvaluationKey, Counter>(key, counter));
+                }
+            }
+        }
+
+        return drained;
+    }
+
+    private sealed class Counter
+    {
+        public long Value;
+    }
+}
