@@ -20,7 +20,7 @@ public class AggregatorBenchmarks
             .ToArray();
         foreach (var key in _keys)
         {
-            _aggregator.Record(key);
+            _aggregator.Record(key, 1_782_000_000);
         }
     }
 
@@ -30,7 +30,7 @@ public class AggregatorBenchmarks
         var keys = _keys;
         for (var i = 0; i < keys.Length; i++)
         {
-            _aggregator.Record(keys[i]);
+            _aggregator.Record(keys[i], 1_782_000_000 + (i >> 6));
         }
     }
 }

@@ -23,7 +23,8 @@ public sealed class HourlyEvaluationAggregator
     /// <summary>Distinct keys currently held.</summary>
     public int KeyCount => _counters.Count;
 
-    public void Record(in EvaluationKey key, long count = 1)
+    /// <param name="unixSeconds">When the evaluation happened; the latest per key is kept for "last evaluated".</param>
+    public void Record(in EvaluationKey key, long unixSeconds, long count = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         while (true)
@@ -35,6 +36,19 @@ public sealed class HourlyEvaluationAggregator
 
             if (Interlocked.Add(ref counter.Value, count) > 0)
             {
+                // Seconds, not ticks: with ordered timestamps the CAS runs about once a second per key.
+                var last = Volatile.Read(ref counter.LastSeen);
+                while (unixSeconds > last)
+                {
+                    var seen = Interlocked.CompareExchange(ref counter.LastSeen, unixSeconds, last);
+                    if (seen == last)
+                    {
+                        break;
+                    }
+
+                    last = seen;
+                }
+
                 return;
             }
 
@@ -44,10 +58,10 @@ public sealed class HourlyEvaluationAggregator
     }
 
     /// <summary>
-    /// Moves every pending count into <paramref name="sink"/> (adding to what it holds) and forgets idle keys of
+    /// Moves every pending count into <paramref name="sink"/> (adding to what it holds; the latest time seen wins) and forgets idle keys of
     /// hours before <paramref name="retireBeforeHour"/>. Returns the number of keys drained.
     /// </summary>
-    public int DrainInto(IDictionary<EvaluationKey, long> sink, long retireBeforeHour)
+    public int DrainInto(IDictionary<EvaluationKey, PendingCount> sink, long retireBeforeHour)
     {
         ArgumentNullException.ThrowIfNull(sink);
         var drained = 0;
@@ -65,7 +79,10 @@ public sealed class HourlyEvaluationAggregator
                 var taken = Interlocked.Exchange(ref counter.Value, 0);
                 if (taken > 0)
                 {
-                    sink[key] = sink.TryGetValue(key, out var existing) ? existing + taken : taken;
+                    var lastSeen = Volatile.Read(ref counter.LastSeen);
+                    sink[key] = sink.TryGetValue(key, out var existing)
+                        ? new PendingCount(existing.Count + taken, Math.Max(existing.LastSeenUnixSeconds, lastSeen))
+                        : new PendingCount(taken, lastSeen);
                     drained++;
                 }
                 else if (key.HourBucket < retireBeforeHour && Interlocked.CompareExchange(ref counter.Value, Retired, 0) == 0)
@@ -81,5 +98,9 @@ public sealed class HourlyEvaluationAggregator
     private sealed class Counter
     {
         public long Value;
+        public long LastSeen;
     }
 }
+
+/// <summary>Evaluations counted under a key but not yet stored, and the latest time one was seen.</summary>
+public readonly record struct PendingCount(long Count, long LastSeenUnixSeconds);
