@@ -1,10 +1,18 @@
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ModularAnalytics.BuildingBlocks.ClickHouse;
+using ModularAnalytics.BuildingBlocks.Infrastructure.Hosting;
 using ModularAnalytics.BuildingBlocks.Infrastructure.Modules;
 using ModularAnalytics.BuildingBlocks.Infrastructure.Persistence;
 using ModularAnalytics.Modules.Datar.Application;
+using ModularAnalytics.Modules.Datar.Application.Ports;
+using ModularAnalytics.Modules.Datar.Application.Recording;
+using ModularAnalytics.Modules.Datar.Domain.Aggregation;
 using ModularAnalytics.Modules.Datar.Infrastructure.Persistence;
+using ModularAnalytics.Modules.Datar.Infrastructure.Recording;
+using ModularAnalytics.Modules.Datar.Infrastructure.Warehouse;
 
 namespace ModularAnalytics.Modules.Datar.Infrastructure;
 
@@ -17,6 +25,31 @@ public sealed class DatarModule : IModule
 
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
+        var options = RecorderOptions.Parse(key => configuration[key]);
+        services.AddSingleton(options);
         services.AddModuleDbContext<DatarDbContext>(configuration, DatarDbContext.SchemaName);
+        services.AddScoped<IHourlyEventStore, HourlyEventStore>();
+        services.AddScoped<IDatarReadStore, DatarReadStore>();
+        services.AddSingleton<HourlyEvaluationAggregator>();
+        services.AddSingleton<DatarMetrics>();
+        services.AddSingleton<DatarFlusher>();
+        services.AddWarehouseMigrations<DatarWarehouseMigrations>();
+        services.AddSingleton<FanOutRecorder>();
+
+        if (options.DatarEnabled)
+        {
+            services.AddSingleton<IDataRecorder, DatarRecorder>();
+            services.AddSingleton<DatarFlushService>();
+            services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<DatarFlushService>());
+            services.AddSingleton<IShutdownParticipant>(sp => sp.GetRequiredService<DatarFlushService>());
+        }
+
+        if (options.WarehouseEnabled && WarehouseOptions.FromConfiguration(configuration).Mode != WarehouseMode.Disabled)
+        {
+            services.AddSingleton<WarehouseRecorder>();
+            services.AddSingleton<IDataRecorder>(sp => sp.GetRequiredService<WarehouseRecorder>());
+            services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<WarehouseRecorder>());
+            services.AddSingleton<IShutdownParticipant>(sp => sp.GetRequiredService<WarehouseRecorder>());
+        }
     }
 }

@@ -19,19 +19,39 @@ public sealed class HourlyEvaluationAggregator
 
     private readonly ConcurrentDictionary<EvaluationKey, Counter> _counters = new();
     private readonly Lock _drainLock = new();
+    private int _keyCount;
 
     /// <summary>Distinct keys currently held.</summary>
-    public int KeyCount => _counters.Count;
+    public int KeyCount => Volatile.Read(ref _keyCount);
 
     /// <param name="unixSeconds">When the evaluation happened; the latest per key is kept for "last evaluated".</param>
-    public void Record(in EvaluationKey key, long unixSeconds, long count = 1)
+    public void Record(in EvaluationKey key, long unixSeconds, long count = 1) =>
+        TryRecord(key, unixSeconds, count, maxKeys: int.MaxValue);
+
+    /// <summary>
+    /// Counts <paramref name="count"/> evaluations under <paramref name="key"/>; refuses (returns false, counting
+    /// nothing) only when the key is new and <paramref name="maxKeys"/> keys are already held.
+    /// </summary>
+    public bool TryRecord(in EvaluationKey key, long unixSeconds, long count, int maxKeys)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         while (true)
         {
             if (!_counters.TryGetValue(key, out var counter))
             {
-                counter = _counters.GetOrAdd(key, static _ => new Counter());
+                if (Volatile.Read(ref _keyCount) >= maxKeys)
+                {
+                    return false;
+                }
+
+                var created = new Counter();
+                if (!_counters.TryAdd(key, created))
+                {
+                    continue;
+                }
+
+                Interlocked.Increment(ref _keyCount);
+                counter = created;
             }
 
             if (Interlocked.Add(ref counter.Value, count) > 0)
@@ -49,11 +69,11 @@ public sealed class HourlyEvaluationAggregator
                     last = seen;
                 }
 
-                return;
+                return true;
             }
 
             // The counter was retired between our read and our add: our add is void there; help remove it and retry.
-            _counters.TryRemove(new KeyValuePair<EvaluationKey, Counter>(key, counter));
+            Remove(key, counter);
         }
     }
 
@@ -72,7 +92,7 @@ public sealed class HourlyEvaluationAggregator
                 // Only this (locked) drain retires counters, so a live counter cannot turn retired under us.
                 if (Volatile.Read(ref counter.Value) < 0)
                 {
-                    _counters.TryRemove(new KeyValuePair<EvaluationKey, Counter>(key, counter));
+                    Remove(key, counter);
                     continue;
                 }
 
@@ -87,12 +107,20 @@ public sealed class HourlyEvaluationAggregator
                 }
                 else if (key.HourBucket < retireBeforeHour && Interlocked.CompareExchange(ref counter.Value, Retired, 0) == 0)
                 {
-                    _counters.TryRemove(new KeyValuePair<EvaluationKey, Counter>(key, counter));
+                    Remove(key, counter);
                 }
             }
         }
 
         return drained;
+    }
+
+    private void Remove(EvaluationKey key, Counter counter)
+    {
+        if (_counters.TryRemove(new KeyValuePair<EvaluationKey, Counter>(key, counter)))
+        {
+            Interlocked.Decrement(ref _keyCount);
+        }
     }
 
     private sealed class Counter
