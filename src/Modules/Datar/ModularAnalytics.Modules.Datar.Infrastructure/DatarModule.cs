@@ -7,6 +7,7 @@ using ModularAnalytics.BuildingBlocks.Infrastructure.Hosting;
 using ModularAnalytics.BuildingBlocks.Infrastructure.Modules;
 using ModularAnalytics.BuildingBlocks.Infrastructure.Persistence;
 using ModularAnalytics.Modules.Datar.Application;
+using ModularAnalytics.Modules.Datar.Application.Flags;
 using ModularAnalytics.Modules.Datar.Application.Ports;
 using ModularAnalytics.Modules.Datar.Application.Recording;
 using ModularAnalytics.Modules.Datar.Domain.Aggregation;
@@ -35,6 +36,7 @@ public sealed class DatarModule : IModule
         services.AddSingleton<DatarFlusher>();
         services.AddWarehouseMigrations<DatarWarehouseMigrations>();
         services.AddSingleton<FanOutRecorder>();
+        services.AddSingleton<FlagDirectory>();
 
         if (options.DatarEnabled)
         {
@@ -44,8 +46,15 @@ public sealed class DatarModule : IModule
             services.AddSingleton<IShutdownParticipant>(sp => sp.GetRequiredService<DatarFlushService>());
         }
 
-        if (options.WarehouseEnabled && WarehouseOptions.FromConfiguration(configuration).Mode != WarehouseMode.Disabled)
+        if (options.WarehouseEnabled)
         {
+            // Dropping every record the operator asked to keep would be a silent failure; refuse to start instead.
+            if (WarehouseOptions.FromConfiguration(configuration).Mode == WarehouseMode.Disabled)
+            {
+                throw new InvalidOperationException(
+                    "Recorder:Type includes 'warehouse' but Warehouse:Mode is Disabled: enable the warehouse or remove 'warehouse' from Recorder:Type.");
+            }
+
             services.AddSingleton<WarehouseRecorder>();
             services.AddSingleton<IDataRecorder>(sp => sp.GetRequiredService<WarehouseRecorder>());
             services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<WarehouseRecorder>());

@@ -30,26 +30,32 @@ public sealed class DatarFlusher(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            // Retry a failed batch before draining more, then go on while there is something to store.
-            while (true)
+            // A batch that failed before goes first, whole and with its id; then one fresh drain. Draining only
+            // once per call keeps a flush bounded even while writers never pause.
+            if (_pending is not null)
             {
-                _pending ??= Drain();
-                if (_pending is null)
-                {
-                    return true;
-                }
-
                 if (!await TryStoreAsync(_pending, cancellationToken))
                 {
                     return false;
                 }
 
-                _pending = null;
-                if (aggregator.KeyCount == 0)
-                {
-                    return true;
-                }
+                Volatile.Write(ref _pending, null);
             }
+
+            var batch = Drain();
+            if (batch is null)
+            {
+                return true;
+            }
+
+            Volatile.Write(ref _pending, batch);
+            if (!await TryStoreAsync(batch, cancellationToken))
+            {
+                return false;
+            }
+
+            Volatile.Write(ref _pending, null);
+            return true;
         }
         finally
         {
@@ -80,8 +86,11 @@ public sealed class DatarFlusher(
             await using var scope = scopes.CreateAsyncScope();
             var store = scope.ServiceProvider.GetRequiredService<IHourlyEventStore>();
             var applied = await store.ApplyAsync(batch.FlushId, batch.Counts, time.GetUtcNow().UtcDateTime, cancellationToken);
-            metrics.Flushed(batch.Counts.Count, batch.Counts.Sum(c => c.Count));
-            if (!applied)
+            if (applied)
+            {
+                metrics.Flushed(batch.Counts.Count, batch.Counts.Sum(c => c.Count));
+            }
+            else
             {
                 logger.LogWarning("Datar flush {FlushId} had already been stored; not applied again", batch.FlushId);
             }
@@ -121,19 +130,26 @@ public sealed class DatarMetrics : IDisposable
     private readonly Meter _meter;
     private readonly Counter<long> _flushedKeys;
     private readonly Counter<long> _flushedEvaluations;
-    private readonly Counter<long> _flushFailures;
-    private readonly Counter<long> _boundHits;
+    private readonly Counter<long> _flushFailuresCounter;
+    private readonly Counter<long> _boundHitsCounter;
 
     public DatarMetrics(IMeterFactory meters)
     {
         _meter = meters.Create(MeterName);
         _flushedKeys = _meter.CreateCounter<long>("datar.flush.keys");
         _flushedEvaluations = _meter.CreateCounter<long>("datar.flush.evaluations");
-        _flushFailures = _meter.CreateCounter<long>("datar.flush.failures");
-        _boundHits = _meter.CreateCounter<long>("datar.pending.bound_hits");
+        _flushFailuresCounter = _meter.CreateCounter<long>("datar.flush.failures");
+        _boundHitsCounter = _meter.CreateCounter<long>("datar.pending.bound_hits");
     }
 
-    public long BoundHits { get; private set; }
+    private long _boundHits;
+    private long _flushFailures;
+
+    /// <summary>Batches refused at the key bound since start (also on the meter).</summary>
+    public long BoundHits => Interlocked.Read(ref _boundHits);
+
+    /// <summary>Flushes the store failed since start (also on the meter).</summary>
+    public long FlushFailures => Interlocked.Read(ref _flushFailures);
 
     public void Flushed(int keys, long evaluations)
     {
@@ -141,12 +157,16 @@ public sealed class DatarMetrics : IDisposable
         _flushedEvaluations.Add(evaluations);
     }
 
-    public void FlushFailed() => _flushFailures.Add(1);
+    public void FlushFailed()
+    {
+        Interlocked.Increment(ref _flushFailures);
+        _flushFailuresCounter.Add(1);
+    }
 
     public void BoundHit()
     {
-        BoundHits++;
-        _boundHits.Add(1);
+        Interlocked.Increment(ref _boundHits);
+        _boundHitsCounter.Add(1);
     }
 
     public void Dispose() => _meter.Dispose();

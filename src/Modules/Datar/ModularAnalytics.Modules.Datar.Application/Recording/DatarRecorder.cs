@@ -9,17 +9,30 @@ public sealed class DatarRecorder(
 {
     public string Name => RecorderOptions.Datar;
 
+    private int _atBound;
+
     public bool CanAccept(int records)
     {
         // Conservative: as if every record were a new key. Only a long store outage gets near the bound.
         if (aggregator.KeyCount + (long)records <= options.MaxKeys)
         {
+            if (Interlocked.Exchange(ref _atBound, 0) == 1)
+            {
+                logger.LogInformation("Datar is below its bound of {MaxKeys} keys again and accepts records", options.MaxKeys);
+            }
+
             return true;
         }
 
         metrics.BoundHit();
-        logger.LogWarning("Datar holds {Keys} keys, its bound is {MaxKeys}: refusing {Records} records until the store takes the backlog",
-            aggregator.KeyCount, options.MaxKeys, records);
+        // One line per episode, not per refused batch: clients retrying during an outage would flood the log.
+        if (Interlocked.Exchange(ref _atBound, 1) == 0)
+        {
+            logger.LogWarning(
+                "Datar holds {Keys} keys, its bound is {MaxKeys}: refusing records (503) until the store takes the backlog",
+                aggregator.KeyCount, options.MaxKeys);
+        }
+
         return false;
     }
 

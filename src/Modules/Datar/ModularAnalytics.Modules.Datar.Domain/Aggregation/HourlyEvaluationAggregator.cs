@@ -44,7 +44,7 @@ public sealed class HourlyEvaluationAggregator
                     return false;
                 }
 
-                var created = new Counter();
+                var created = new Counter { LastSeen = unixSeconds };
                 if (!_counters.TryAdd(key, created))
                 {
                     continue;
@@ -54,21 +54,23 @@ public sealed class HourlyEvaluationAggregator
                 counter = created;
             }
 
-            if (Interlocked.Add(ref counter.Value, count) > 0)
+            // The time goes in before the count: a drain that takes this count then also sees its time (interlocked
+            // operations are full fences), so a stored count never carries an older "last evaluated" than its own.
+            // Seconds, not ticks: with ordered timestamps the CAS runs about once a second per key.
+            var last = Volatile.Read(ref counter.LastSeen);
+            while (unixSeconds > last)
             {
-                // Seconds, not ticks: with ordered timestamps the CAS runs about once a second per key.
-                var last = Volatile.Read(ref counter.LastSeen);
-                while (unixSeconds > last)
+                var seen = Interlocked.CompareExchange(ref counter.LastSeen, unixSeconds, last);
+                if (seen == last)
                 {
-                    var seen = Interlocked.CompareExchange(ref counter.LastSeen, unixSeconds, last);
-                    if (seen == last)
-                    {
-                        break;
-                    }
-
-                    last = seen;
+                    break;
                 }
 
+                last = seen;
+            }
+
+            if (Interlocked.Add(ref counter.Value, count) > 0)
+            {
                 return true;
             }
 

@@ -21,6 +21,7 @@ internal sealed class WarehouseRecorder(
     private readonly Channel<EvaluationRecord> _queue = Channel.CreateBounded<EvaluationRecord>(
         new BoundedChannelOptions(options.WarehouseQueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
+    private readonly List<Row> _batch = [];
     private int _queued;
 
     public string Name => RecorderOptions.Warehouse;
@@ -38,8 +39,7 @@ internal sealed class WarehouseRecorder(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await warehouse.ExecuteAsync(new ClickHouseQuery(
-            $"ALTER TABLE {DatarWarehouseMigrations.RecordsTable} MODIFY TTL toDateTime(timestamp) + INTERVAL {options.WarehouseTtlDays} DAY"), stoppingToken);
+        await ApplyTtlAsync(stoppingToken);
         try
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken))
@@ -58,33 +58,53 @@ internal sealed class WarehouseRecorder(
         return InsertAvailableAsync(cancellationToken);
     }
 
+    // The TTL is configuration, not schema: it is (re)applied at every start so that a changed setting takes effect.
+    private async Task ApplyTtlAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await warehouse.ExecuteAsync(new ClickHouseQuery(
+                $"ALTER TABLE {DatarWarehouseMigrations.RecordsTable} MODIFY TTL toDateTime(timestamp) + INTERVAL {options.WarehouseTtlDays} DAY"),
+                cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Could not set the {Days}-day TTL of {Table}; records are still appended", options.WarehouseTtlDays,
+                DatarWarehouseMigrations.RecordsTable);
+        }
+    }
+
     private async Task InsertAvailableAsync(CancellationToken cancellationToken)
     {
-        var batch = new List<Row>(Math.Min(options.WarehouseBatchSize, 1024));
         while (true)
         {
-            batch.Clear();
-            while (batch.Count < options.WarehouseBatchSize && _queue.Reader.TryRead(out var record))
+            // A batch taken from the queue lives in a field until stored, so that a cancelled retry loop hands it
+            // to the shutdown flush instead of dropping it.
+            if (_batch.Count == 0)
             {
-                batch.Add(Row.From(record));
-            }
+                while (_batch.Count < options.WarehouseBatchSize && _queue.Reader.TryRead(out var record))
+                {
+                    _batch.Add(Row.From(record));
+                }
 
-            if (batch.Count == 0)
-            {
-                return;
+                if (_batch.Count == 0)
+                {
+                    return;
+                }
             }
 
             while (true)
             {
                 try
                 {
-                    await warehouse.InsertAsync(new ClickHouseInsert(DatarWarehouseMigrations.RecordsTable), batch, cancellationToken);
-                    Interlocked.Add(ref _queued, -batch.Count);
+                    await warehouse.InsertAsync(new ClickHouseInsert(DatarWarehouseMigrations.RecordsTable), _batch, cancellationToken);
+                    Interlocked.Add(ref _queued, -_batch.Count);
+                    _batch.Clear();
                     break;
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
                 {
-                    logger.LogWarning(ex, "Appending {Records} evaluation records to the warehouse failed; retrying", batch.Count);
+                    logger.LogWarning(ex, "Appending {Records} evaluation records to the warehouse failed; retrying", _batch.Count);
                     await Task.Delay(RetryDelay, cancellationToken);
                 }
             }

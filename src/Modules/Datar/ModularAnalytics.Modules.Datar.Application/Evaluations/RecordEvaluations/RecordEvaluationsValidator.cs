@@ -12,7 +12,7 @@ internal sealed class RecordEvaluationsValidator : AbstractValidator<RecordEvalu
     {
         RuleFor(c => c.Records)
             .NotNull().WithMessage("records is required.")
-            .Must(r => r!.Count <= MaxRecords).WithMessage($"At most {MaxRecords} records a batch.")
+            .Must(r => r is null || r.Count <= MaxRecords).WithMessage($"At most {MaxRecords} records a batch.")
             .OverridePropertyName("records");
 
         RuleForEach(c => c.Records).ChildRules(record =>
@@ -32,6 +32,9 @@ internal sealed class RecordEvaluationsValidator : AbstractValidator<RecordEvalu
                 .NotEmpty().WithMessage("entityID is required.")
                 .MaximumLength(MaxEntityIdLength).WithMessage($"entityID is at most {MaxEntityIdLength} characters.")
                 .OverridePropertyName("entityID");
-        }).OverridePropertyName("records");
+        })
+        .OverridePropertyName("records")
+        // An oversized batch is refused as a whole; listing its records' faults too would only bloat the answer.
+        .When(c => c.Records is { Count: <= MaxRecords });
     }
 }
