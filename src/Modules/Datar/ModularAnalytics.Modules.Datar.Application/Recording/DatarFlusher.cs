@@ -13,6 +13,7 @@ namespace ModularAnalytics.Modules.Datar.Application.Recording;
 /// </summary>
 public sealed class DatarFlusher(
     HourlyEvaluationAggregator aggregator,
+    RecorderOptions options,
     IServiceScopeFactory scopes,
     TimeProvider time,
     DatarMetrics metrics,
@@ -23,6 +24,9 @@ public sealed class DatarFlusher(
 
     /// <summary>True while a batch that failed to store waits to be retried.</summary>
     public bool HasPendingBatch => Volatile.Read(ref _pending) is not null;
+
+    /// <summary>Keys in the batch kept from a failed flush (0 when none): memory the key bound has to count.</summary>
+    public int PendingKeyCount => Volatile.Read(ref _pending)?.Counts.Count ?? 0;
 
     /// <summary>Stores what has been counted. Returns false when the store failed (the counts are kept).</summary>
     public async Task<bool> FlushAsync(CancellationToken cancellationToken)
@@ -67,8 +71,10 @@ public sealed class DatarFlusher(
     {
         var now = time.GetUtcNow();
         var sink = new Dictionary<EvaluationKey, PendingCount>();
-        // Keys of hours before the previous one are retired once idle; late records simply recreate them.
-        aggregator.DrainInto(sink, retireBeforeHour: EvaluationKey.HourOf(now) - 1);
+        // Keys of hours before the previous one are retired once idle; late records simply recreate them. Near the
+        // bound (after an outage) every idle key goes, so that ingestion is accepted again as soon as the backlog is stored.
+        var retireBeforeHour = aggregator.KeyCount > options.MaxKeys / 2 ? long.MaxValue : EvaluationKey.HourOf(now) - 1;
+        aggregator.DrainInto(sink, retireBeforeHour);
         if (sink.Count == 0)
         {
             return null;

@@ -5,7 +5,11 @@ namespace ModularAnalytics.Modules.Datar.Application.Recording;
 
 /// <summary>The `datar` recorder: counts into the in-memory hourly aggregator, which the flusher stores.</summary>
 public sealed class DatarRecorder(
-    HourlyEvaluationAggregator aggregator, RecorderOptions options, DatarMetrics metrics, ILogger<DatarRecorder> logger) : IDataRecorder
+    HourlyEvaluationAggregator aggregator,
+    DatarFlusher flusher,
+    RecorderOptions options,
+    DatarMetrics metrics,
+    ILogger<DatarRecorder> logger) : IDataRecorder
 {
     public string Name => RecorderOptions.Datar;
 
@@ -13,8 +17,10 @@ public sealed class DatarRecorder(
 
     public bool CanAccept(int records)
     {
-        // Conservative: as if every record were a new key. Only a long store outage gets near the bound.
-        if (aggregator.KeyCount + (long)records <= options.MaxKeys)
+        // Conservative: as if every record were a new key, and counting the keys of a batch kept from a failed
+        // flush too. Only a long store outage gets near the bound.
+        var held = aggregator.KeyCount + (long)flusher.PendingKeyCount;
+        if (held + records <= options.MaxKeys)
         {
             if (Interlocked.Exchange(ref _atBound, 0) == 1)
             {
@@ -30,7 +36,7 @@ public sealed class DatarRecorder(
         {
             logger.LogWarning(
                 "Datar holds {Keys} keys, its bound is {MaxKeys}: refusing records (503) until the store takes the backlog",
-                aggregator.KeyCount, options.MaxKeys);
+                held, options.MaxKeys);
         }
 
         return false;

@@ -43,7 +43,8 @@ public sealed record SummaryWindow(long FromHour, long ToHour)
         var toInstant = end ?? now;
         var fromInstant = start ?? toInstant - DefaultLength;
         // Hours that overlap the window: the one holding `from` through the one holding the last instant before `to`.
-        var toHour = EvaluationKey.HourOf(toInstant.AddTicks(-1)) + 1;
+        // Without `to` the window runs up to now inclusive, so the current hour (a record stamped "now") counts.
+        var toHour = end is null ? EvaluationKey.HourOf(now) + 1 : EvaluationKey.HourOf(toInstant.AddTicks(-1)) + 1;
         return new SummaryWindow(EvaluationKey.HourOf(fromInstant), toHour);
     }
 }

@@ -66,6 +66,7 @@ internal sealed class WarehouseRecorder(
             await warehouse.ExecuteAsync(new ClickHouseQuery(
                 $"ALTER TABLE {DatarWarehouseMigrations.RecordsTable} MODIFY TTL toDateTime(timestamp) + INTERVAL {options.WarehouseTtlDays} DAY"),
                 cancellationToken);
+            logger.LogInformation("The warehouse recorder appends to {Table}, keeping records {Days} days", DatarWarehouseMigrations.RecordsTable, options.WarehouseTtlDays);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
