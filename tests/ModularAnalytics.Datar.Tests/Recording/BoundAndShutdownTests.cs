@@ -65,7 +65,8 @@ public abstract class BoundAndShutdownTests(TestDatabase database)
         var dataDirectory = Path.Combine(Path.GetTempPath(), "ma-datar-shutdown-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var factory = DatarHost.Create(database).WithSetting("Recorder:Datar:FlushInterval", "10:00:00");
+            var logs = new CapturingLoggerProvider();
+            var factory = DatarHost.Create(database, logs: logs).WithSetting("Recorder:Datar:FlushInterval", "10:00:00");
             // The SQLite file must outlive the host, which deletes its own data directory on dispose.
             factory.WithSetting("Storage:DataDirectory", dataDirectory);
             var tenant = await factory.CreateTenantAsync();
@@ -83,6 +84,8 @@ public abstract class BoundAndShutdownTests(TestDatabase database)
             await factory.DisposeAsync();
 
             var stored = await store.ReadCountsAsync();
+            Assert.True(stored.Count > 0, "nothing stored; log: " + string.Join('\n', logs.Entries
+                .Where(e => e.Category.Contains("Datar", StringComparison.Ordinal) || e.Level >= LogLevel.Warning).Select(e => $"{e.Level} {e.Category}: {e.Message}")));
             Assert.Equal(200, stored.Where(kv => kv.Key.VariantId == flag.VariantId("control")).Sum(kv => kv.Value));
             Assert.Equal(50, stored.Where(kv => kv.Key.VariantId == flag.VariantId("treatment")).Sum(kv => kv.Value));
         }
