@@ -20,16 +20,21 @@ public sealed class ShutdownCoordinator(IEnumerable<IShutdownParticipant> partic
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private int _stopped;
+    private readonly Lock _gate = new();
+    private Task? _run;
 
-    public async Task StoppedAsync(CancellationToken cancellationToken)
+    // A host may be stopped more than once (stop, then dispose); participants run once, and a later stop waits for
+    // that run, so that the host is not disposed under a participant still working (e.g. Datar's final flush).
+    public Task StoppedAsync(CancellationToken cancellationToken)
     {
-        // A host may be stopped more than once (stop, then dispose); participants run once.
-        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        lock (_gate)
         {
-            return;
+            return _run ??= RunParticipantsAsync(cancellationToken);
         }
+    }
 
+    private async Task RunParticipantsAsync(CancellationToken cancellationToken)
+    {
         foreach (var participant in participants)
         {
             try

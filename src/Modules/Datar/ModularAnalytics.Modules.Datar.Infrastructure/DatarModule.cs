@@ -1,10 +1,19 @@
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ModularAnalytics.BuildingBlocks.ClickHouse;
+using ModularAnalytics.BuildingBlocks.Infrastructure.Hosting;
 using ModularAnalytics.BuildingBlocks.Infrastructure.Modules;
 using ModularAnalytics.BuildingBlocks.Infrastructure.Persistence;
 using ModularAnalytics.Modules.Datar.Application;
+using ModularAnalytics.Modules.Datar.Application.Flags;
+using ModularAnalytics.Modules.Datar.Application.Ports;
+using ModularAnalytics.Modules.Datar.Application.Recording;
+using ModularAnalytics.Modules.Datar.Domain.Aggregation;
 using ModularAnalytics.Modules.Datar.Infrastructure.Persistence;
+using ModularAnalytics.Modules.Datar.Infrastructure.Recording;
+using ModularAnalytics.Modules.Datar.Infrastructure.Warehouse;
 
 namespace ModularAnalytics.Modules.Datar.Infrastructure;
 
@@ -17,6 +26,39 @@ public sealed class DatarModule : IModule
 
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
+        var options = RecorderOptions.Parse(key => configuration[key]);
+        services.AddSingleton(options);
         services.AddModuleDbContext<DatarDbContext>(configuration, DatarDbContext.SchemaName);
+        services.AddScoped<IHourlyEventStore, HourlyEventStore>();
+        services.AddScoped<IDatarReadStore, DatarReadStore>();
+        services.AddSingleton<HourlyEvaluationAggregator>();
+        services.AddSingleton<DatarMetrics>();
+        services.AddSingleton<DatarFlusher>();
+        services.AddWarehouseMigrations<DatarWarehouseMigrations>();
+        services.AddSingleton<FanOutRecorder>();
+        services.AddSingleton<FlagDirectory>();
+
+        if (options.DatarEnabled)
+        {
+            services.AddSingleton<IDataRecorder, DatarRecorder>();
+            services.AddSingleton<DatarFlushService>();
+            services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<DatarFlushService>());
+            services.AddSingleton<IShutdownParticipant>(sp => sp.GetRequiredService<DatarFlushService>());
+        }
+
+        if (options.WarehouseEnabled)
+        {
+            // Dropping every record the operator asked to keep would be a silent failure; refuse to start instead.
+            if (WarehouseOptions.FromConfiguration(configuration).Mode == WarehouseMode.Disabled)
+            {
+                throw new InvalidOperationException(
+                    "Recorder:Type includes 'warehouse' but Warehouse:Mode is Disabled: enable the warehouse or remove 'warehouse' from Recorder:Type.");
+            }
+
+            services.AddSingleton<WarehouseRecorder>();
+            services.AddSingleton<IDataRecorder>(sp => sp.GetRequiredService<WarehouseRecorder>());
+            services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<WarehouseRecorder>());
+            services.AddSingleton<IShutdownParticipant>(sp => sp.GetRequiredService<WarehouseRecorder>());
+        }
     }
 }

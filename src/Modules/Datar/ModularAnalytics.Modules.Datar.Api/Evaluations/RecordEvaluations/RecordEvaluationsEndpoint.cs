@@ -1,0 +1,49 @@
+using System.Text.Json.Serialization;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using ModularAnalytics.BuildingBlocks.Api.Endpoints;
+using ModularAnalytics.BuildingBlocks.Api.Security;
+using ModularAnalytics.BuildingBlocks.Application.Security;
+using ModularAnalytics.Modules.Datar.Application.Evaluations.RecordEvaluations;
+using ModularAnalytics.Modules.Datar.Application.Recording;
+
+namespace ModularAnalytics.Modules.Datar.Api.Evaluations.RecordEvaluations;
+
+internal sealed class RecordEvaluationsEndpoint : IEndpointModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/v1/evaluations", HandleAsync)
+            .RequireAuthorization(AuthPolicies.Ingestion)
+            .WithName("RecordEvaluations")
+            .WithTags("Datar")
+            .Accepts<RecordEvaluationsRequest>("application/json")
+            .Produces<AcceptedResponse>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+    private static async Task<IResult> HandleAsync(RecordEvaluationsRequest? body, ICallerContext caller, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var records = body?.Records?.Select(r => new EvaluationRecordInput(
+            r.FlagId, r.FlagKey, r.VariantId, r.VariantKey, r.SegmentId, r.EntityId, r.Timestamp, r.RecordSource)).ToArray();
+        var result = await mediator.Send(
+            new RecordEvaluationsCommand(caller.ProjectId!.Value, caller.EnvironmentId!.Value, records), cancellationToken);
+        return Results.Json(new AcceptedResponse(result.Accepted), statusCode: StatusCodes.Status202Accepted);
+    }
+}
+
+internal sealed record RecordEvaluationsRequest(IReadOnlyList<EvaluationRecordBody>? Records);
+
+internal sealed record EvaluationRecordBody(
+    [property: JsonPropertyName("flagID")] int? FlagId,
+    [property: JsonPropertyName("flagKey")] string? FlagKey,
+    [property: JsonPropertyName("variantID")] int? VariantId,
+    [property: JsonPropertyName("variantKey")] string? VariantKey,
+    [property: JsonPropertyName("segmentID")] int? SegmentId,
+    [property: JsonPropertyName("entityID")] string? EntityId,
+    [property: JsonPropertyName("timestamp")] DateTimeOffset? Timestamp,
+    [property: JsonPropertyName("recordSource")] RecordSource? RecordSource);
+
+internal sealed record AcceptedResponse(int Accepted);

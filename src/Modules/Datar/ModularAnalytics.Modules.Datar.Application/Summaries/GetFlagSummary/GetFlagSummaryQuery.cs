@@ -1,0 +1,19 @@
+using System.Text.Json.Serialization;
+using ModularAnalytics.BuildingBlocks.Application.Messaging;
+
+namespace ModularAnalytics.Modules.Datar.Application.Summaries.GetFlagSummary;
+
+public sealed record GetFlagSummaryQuery(int ProjectId, int FlagId, string? From, string? To) : IQuery<FlagSummary>;
+
+public sealed record VariantTraffic([property: JsonPropertyName("variantID")] int VariantId, [property: JsonPropertyName("count")] long Count);
+
+public sealed record SegmentTraffic([property: JsonPropertyName("segmentID")] int SegmentId, [property: JsonPropertyName("count")] long Count);
+
+public sealed record DayTraffic([property: JsonPropertyName("date")] string Date, [property: JsonPropertyName("count")] long Count);
+
+/// <summary>Flagr's field names, exactly.</summary>
+public sealed record FlagSummary(
+    [property: JsonPropertyName("flagID")] int FlagId,
+    [property: JsonPropertyName("trafficByVariant")] IReadOnlyList<VariantTraffic> TrafficByVariant,
+    [property: JsonPropertyName("trafficBySegment")] IReadOnlyList<SegmentTraffic> TrafficBySegment,
+    [property: JsonPropertyName("trafficByDay")] IReadOnlyList<DayTraffic> TrafficByDay);
