@@ -13,6 +13,22 @@ internal static class DotNetRegex
 {
     private const string SurrogatePair = @"[\uD800-\uDBFF][\uDC00-\uDFFF]";
 
+    // Why: .NET's \p{Nd} sees UTF-16 units, so digits beyond the BMP are spelled out as surrogate pairs.
+    private static readonly Lazy<string> AstralDigits = new(() =>
+    {
+        var sb = new StringBuilder();
+        for (var cp = 0x10000; cp <= 0x10FFFF; cp++)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(cp) == UnicodeCategory.DecimalDigitNumber)
+            {
+                var pair = char.ConvertFromUtf32(cp);
+                sb.Append('|').Append(Escape(pair[0])).Append(Escape(pair[1]));
+            }
+        }
+
+        return sb.ToString();
+    });
+
     public static string Render(IReadOnlyList<RegexPiece> pieces)
     {
         var sb = new StringBuilder(@"\A(?:");
@@ -33,6 +49,9 @@ internal static class DotNetRegex
                     break;
                 case RegexPieceKind.AnyChar:
                     sb.Append("(?:").Append(SurrogatePair).Append(@"|[^\n\uD800-\uDFFF])");
+                    break;
+                case RegexPieceKind.Digit:
+                    sb.Append(@"(?:\p{Nd}").Append(AstralDigits.Value).Append(')');
                     break;
                 case RegexPieceKind.Class:
                     var ranges = new StringBuilder();

@@ -142,7 +142,7 @@ public static class SegmentEvaluator
                 SegmentOperator.NotContains => value.Kind == Kind.Str && !value.S!.Contains(literal, StringComparison.Ordinal),
                 SegmentOperator.Regex => Regex(literal) is { } regex && regex.IsMatch(value.Str()),
                 SegmentOperator.Modulo => Modulo(value, condition.Value),
-                _ => Typed(op, condition, value),
+                _ => Typed(op, condition, literal, value),
             };
         }
 
@@ -170,9 +170,8 @@ public static class SegmentEvaluator
             identity is not null && identity.Traits.TryGetValue(key, out var trait) ? Value.Of(trait) : default;
     }
 
-    private static bool Typed(SegmentOperator op, SegmentCondition condition, Value value)
+    private static bool Typed(SegmentOperator op, SegmentCondition condition, string literal, Value value)
     {
-        var literal = condition.Value!;
         int order;
         if (value.Kind == Kind.Str && condition.IsSemver)
         {
@@ -283,16 +282,13 @@ public static class SegmentEvaluator
             return false;
         }
 
-        var x = value.Kind switch
+        double x;
+        switch (value.Kind)
         {
-            Kind.Int => double.Parse(value.I.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
-            Kind.Float => value.F,
-            Kind.Bool => value.B ? 1 : 0,
-            _ => double.NaN,
-        };
-        if (double.IsNaN(x) && value.Kind == Kind.Str)
-        {
-            return false;
+            case Kind.Int: x = double.Parse(value.I.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture); break;
+            case Kind.Float: x = value.F; break;
+            case Kind.Bool: x = value.B ? 1 : 0; break;
+            default: return false;
         }
 
         // Python's float %: C fmod, then moved into the divisor's sign.

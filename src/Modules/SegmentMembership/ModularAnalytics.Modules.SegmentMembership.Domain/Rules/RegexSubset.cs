@@ -6,6 +6,9 @@ public enum RegexPieceKind
 {
     Literal,
     AnyChar,
+
+    /// <summary><c>\d</c>: any Unicode decimal digit (category Nd), as in Python.</summary>
+    Digit,
     Class,
     GroupOpen,
     GroupClose,
@@ -21,8 +24,8 @@ public sealed record RegexPiece(RegexPieceKind Kind, string Text = "", bool Nega
 /// <summary>
 /// The regular-expression dialect REGEX conditions accept: the part of Python's <c>re</c> that Python, RE2 (ClickHouse
 /// <c>match</c>) and .NET read identically once rendered — literals, <c>.</c>, bracket classes with ranges, groups,
-/// alternation, greedy or lazy quantifiers up to 1000, <c>^</c>, and <c>$</c> at the end of a top-level alternative.
-/// Shorthand classes (<c>\d \w \s \b</c>), flags, look-arounds, back-references and named groups are rejected because
+/// <c>\d</c> (Unicode digits, outside classes), alternation, greedy or lazy quantifiers up to 1000, <c>^</c>, and <c>$</c> at the end of a top-level alternative.
+/// Other shorthand classes (<c>\D \w \s \b</c>, and <c>\d</c> inside a class), flags, look-arounds, back-references and named groups are rejected because
 /// their meaning differs between the engines (Unicode vs ASCII) or RE2 lacks them. Matching follows Python's
 /// <c>re.match</c>: anchored at the start only.
 /// </summary>
@@ -52,7 +55,7 @@ public static class RegexSubset
         {
             var c = p[i];
             var previous = list.Count > 0 ? list[^1].Kind : (RegexPieceKind?)null;
-            var quantifiable = previous is RegexPieceKind.Literal or RegexPieceKind.AnyChar or RegexPieceKind.Class or RegexPieceKind.GroupClose;
+            var quantifiable = previous is RegexPieceKind.Literal or RegexPieceKind.AnyChar or RegexPieceKind.Digit or RegexPieceKind.Class or RegexPieceKind.GroupClose;
             switch (c)
             {
                 case '(':
@@ -159,6 +162,10 @@ public static class RegexSubset
                     continue;
                 }
 
+                case '\\' when i + 1 < p.Length && p[i + 1] == 'd':
+                    list.Add(new(RegexPieceKind.Digit));
+                    i += 2;
+                    continue;
                 case '\\':
                 {
                     var error = ReadEscape(p, ref i, out var literal);
