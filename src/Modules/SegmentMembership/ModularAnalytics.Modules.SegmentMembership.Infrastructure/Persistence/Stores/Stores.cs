@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -43,13 +44,24 @@ internal sealed class MembershipCountStore(SegmentMembershipDbContext db) : IMem
     {
         await RefreshStateStore.EnsureRowAsync(db, projectId, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Two refreshes of a project can overlap (with and without backfill): the snapshot that started counting last
+        // wins, whichever commits last. The conditional update also locks the state row until commit.
+        var newer = await db.RefreshStates
+            .Where(s => s.ProjectId == projectId && (s.LastSucceededAt == null || s.LastSucceededAt < syncedAt))
+            .ExecuteUpdateAsync(
+                u => u.SetProperty(s => s.LastSucceededAt, (DateTime?)syncedAt).SetProperty(s => s.LastAttemptAt, (DateTime?)syncedAt).SetProperty(s => s.LastOutcome, RefreshOutcome.Succeeded),
+                cancellationToken);
+        if (newer == 0)
+        {
+            return;
+        }
+
         await db.MembershipCounts.Where(c => c.ProjectId == projectId).ExecuteDeleteAsync(cancellationToken);
 
         // A segment deleted while it was being counted must not come back as counts.
         var live = (await db.Segments.Where(s => s.ProjectId == projectId).Select(s => s.Id).ToListAsync(cancellationToken)).ToHashSet();
         db.MembershipCounts.AddRange(counts.Where(c => live.Contains(c.SegmentId)));
-        var state = await db.RefreshStates.FirstAsync(s => s.ProjectId == projectId, cancellationToken);
-        state.Succeeded(syncedAt);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
@@ -108,25 +120,31 @@ internal sealed class RelationalIdentityStore(SegmentMembershipDbContext db) : I
         var tail = $" ON CONFLICT ({environment}, {identifier}) DO UPDATE SET {key} = excluded.{key}, {traits} = excluded.{traits}, {updated} = excluded.{updated}";
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        using var factory = db.Database.GetDbConnection().CreateCommand();
         foreach (var chunk in identities.Chunk(RowsPerStatement))
         {
             var sql = new StringBuilder(head);
-            var parameters = new object?[chunk.Length * 5];
+            var parameters = new List<DbParameter>(chunk.Length * 5);
+            string Parameter(object? value)
+            {
+                // Provider parameters, not EF's raw-SQL formatting: that one cannot type a null key.
+                var parameter = factory.CreateParameter();
+                parameter.ParameterName = "@p" + parameters.Count.ToString(CultureInfo.InvariantCulture);
+                parameter.Value = value ?? DBNull.Value;
+                parameters.Add(parameter);
+                return parameter.ParameterName;
+            }
+
             for (var i = 0; i < chunk.Length; i++)
             {
-                var p = i * 5;
+                var row = chunk[i];
                 sql.Append(i == 0 ? "(" : ", (")
-                    .AppendJoin(", ", Enumerable.Range(p, 5).Select(n => "{" + n.ToString(CultureInfo.InvariantCulture) + "}"))
+                    .AppendJoin(", ", Parameter(row.EnvironmentId), Parameter(row.Identifier), Parameter(row.Key), Parameter(row.TraitsJson), Parameter(row.UpdatedAt))
                     .Append(')');
-                parameters[p] = chunk[i].EnvironmentId;
-                parameters[p + 1] = chunk[i].Identifier;
-                parameters[p + 2] = (object?)chunk[i].Key ?? DBNull.Value;
-                parameters[p + 3] = chunk[i].TraitsJson;
-                parameters[p + 4] = chunk[i].UpdatedAt;
             }
 
             sql.Append(tail);
-            await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters!, cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
