@@ -39,7 +39,7 @@ public abstract class SegmentApiTests(SegmentServiceFactory factory)
         Assert.Single(await client.ListSegmentsAsync(project.Id));
 
         var invalid = await client.PostSegmentAsync(project.Id, "bad",
-            """[{"type": "ALL", "conditions": [{"operator": "EQUAL", "property": "a", "value": "1"}, {"operator": "FOO", "property": "b", "value": "1"}, {"operator": "MODULO", "property": "c", "value": "x|y"}]}]""");
+            """[{"type": "ALL", "conditions": [{"operator": "EQUAL", "property": "a", "value": "1"}, {"operator": "FOO", "property": "b", "value": "1"}, {"operator": "REGEX", "property": "c", "value": "(?=lookahead)"}]}]""");
         var errors = await invalid.AssertValidationProblemAsync();
         Assert.Contains("rules[0].conditions[1].operator", errors.Keys);
         Assert.Contains("rules[0].conditions[2].value", errors.Keys);

@@ -28,6 +28,16 @@ public sealed class ValidationTests
     }
 
     [Fact]
+    public void Values_flagsmith_evaluates_as_never_matching_are_accepted_others_refused()
+    {
+        var lenient = Json("""[{"type": "ALL", "conditions": [{"operator": "MODULO", "property": "a", "value": "x|y"}, {"operator": "PERCENTAGE_SPLIT", "property": "", "value": "lots"}], "rules": [{"type": "ANY", "conditions": [{"operator": "EQUAL", "property": "v", "value": "1.x:semver"}]}]}]""");
+        Assert.True(new CreateSegmentValidator().Validate(new CreateSegmentCommand(1, "s", null, null, lenient)).IsValid);
+
+        var strict = Json("""[{"type": "ALL", "conditions": [], "rules": [{"type": "ANY", "conditions": [{"operator": "EQUAL", "property": "a", "value": "1"}, {"operator": "REGEX", "property": "a", "value": "(?=x)"}]}]}]""");
+        Assert.Equal(["rules[0].rules[0].conditions[1].value"], new CreateSegmentValidator().Validate(new CreateSegmentCommand(1, "s", null, null, strict)).Errors.Select(e => e.PropertyName));
+    }
+
+    [Fact]
     public void Segment_needs_a_name_and_rules_and_bounded_fields()
     {
         var result = new ReplaceSegmentValidator().Validate(new ReplaceSegmentCommand(1, 2, "", new string('k', 1001), new string('d', 2001), null));

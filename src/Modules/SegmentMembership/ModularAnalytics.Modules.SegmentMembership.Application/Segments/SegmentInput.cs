@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using FluentValidation;
 using FluentValidation.Results;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
@@ -18,7 +20,7 @@ internal interface ISegmentInput
     JsonElement? Rules { get; }
 }
 
-internal static class SegmentRulesInput
+internal static partial class SegmentRulesInput
 {
     /// <summary>Parses rules the validator has accepted.</summary>
     public static IReadOnlyList<SegmentRule> ParseStored(string rulesJson)
@@ -36,8 +38,46 @@ internal static class SegmentRulesInput
         }
 
         var parsed = SegmentRuleJson.Parse(element, out var errors);
-        return errors.Count > 0 ? errors : SegmentRuleValidator.Validate(parsed);
+        return errors.Count > 0 ? errors : [.. SegmentRuleValidator.Validate(parsed).Where(e => !IsNeverMatchingValue(parsed, e))];
     }
+
+    /// <summary>
+    /// Flagsmith accepts a malformed MODULO, PERCENTAGE_SPLIT or <c>:semver</c> value and evaluates the condition as
+    /// never matching (its engine-test-data has such segments, e.g. <c>test_modulo_condition_invalid_format</c>), and
+    /// both our engines do the same; so such a value is stored, not refused. Every other rule error is a 400.
+    /// </summary>
+    private static bool IsNeverMatchingValue(IReadOnlyList<SegmentRule> rules, SegmentRuleError error)
+    {
+        var match = ValuePath().Match(error.Path);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var indexes = match.Groups["rule"].Captures.Select(c => int.Parse(c.Value, CultureInfo.InvariantCulture)).ToList();
+        var rule = rules.ElementAtOrDefault(indexes[0]);
+        foreach (var index in indexes.Skip(1))
+        {
+            rule = rule?.Rules.ElementAtOrDefault(index);
+        }
+
+        var condition = rule?.Conditions.ElementAtOrDefault(int.Parse(match.Groups["condition"].Value, CultureInfo.InvariantCulture));
+        if (condition is not { Value: { Length: <= SegmentRuleValidator.MaxValueLength } } || condition.ValueItems is not null)
+        {
+            return false;
+        }
+
+        return condition.ParsedOperator switch
+        {
+            SegmentOperator.Modulo or SegmentOperator.PercentageSplit => true,
+            SegmentOperator.Equal or SegmentOperator.NotEqual or SegmentOperator.GreaterThan or SegmentOperator.GreaterThanInclusive
+                or SegmentOperator.LessThan or SegmentOperator.LessThanInclusive => condition.IsSemver,
+            _ => false,
+        };
+    }
+
+    [GeneratedRegex(@"^rules\[(?<rule>\d+)\](?:\.rules\[(?<rule>\d+)\])*\.conditions\[(?<condition>\d+)\]\.value$")]
+    private static partial Regex ValuePath();
 }
 
 /// <summary>Validation of <see cref="ISegmentInput"/>; the rule errors come from the domain's parser and validator.</summary>
