@@ -15,17 +15,17 @@ internal sealed record SegmentToCompile(string Label, string Key, IReadOnlyList<
 /// (the same ones <c>SegmentEvaluator</c> implements, written separately so each checks the other). Every value that
 /// comes from a rule or the environment is bound as a <c>{pN:Type}</c> parameter; the SQL text only ever contains
 /// fixed fragments, aliases and numbers the compiler derived itself. Per-property work (typing the trait, Python's
-/// <c>str()</c>, semver keys) is defined once as a <c>WITH</c> alias, so many segments can share one scan.
+/// <c>str()</c>, semver keys) is computed once per row as a column, so many segments can share one scan.
 /// One instance builds one query: parameters and aliases accumulate.
 /// </summary>
-internal sealed class SegmentSqlCompiler
+internal sealed partial class SegmentSqlCompiler
 {
     private const string SemverPattern =
         @"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-((0|[1-9][0-9]*|[0-9]*[a-zA-Z-][0-9a-zA-Z-]*)(\.(0|[1-9][0-9]*|[0-9]*[a-zA-Z-][0-9a-zA-Z-]*))*))?(\+[0-9a-zA-Z-]+(\.[0-9a-zA-Z-]+)*)?$";
 
     private readonly Dictionary<string, object?> _parameters = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Type, string Value), string> _parameterByValue = [];
-    private readonly List<string> _with = [];
+    private readonly List<(string Expression, string Name)> _with = [];
     private readonly Dictionary<string, Operand> _operands = new(StringComparer.Ordinal);
     private readonly HashSet<string> _derived = new(StringComparer.Ordinal);
     private readonly EnvironmentContext _environment;
@@ -40,8 +40,8 @@ internal sealed class SegmentSqlCompiler
 
     public IReadOnlyDictionary<string, object?> Parameters => _parameters;
 
-    /// <summary>Alias definitions (<c>expr AS name</c>) the compiled expressions rely on; put them in the query's WITH.</summary>
-    public IReadOnlyList<string> WithClauses => _with;
+    /// <summary>Per-row columns (<c>expr AS name</c>) the compiled expressions rely on; <see cref="BuildQuery"/> lays them out.</summary>
+    public IReadOnlyList<string> Columns => _with.Select(w => $"{w.Expression} AS {w.Name}").ToList();
 
     /// <summary>One segment's membership as a UInt8 expression (never NULL).</summary>
     public string Compile(string segmentKey, IReadOnlyList<SegmentRule> rules)
@@ -74,22 +74,57 @@ internal sealed class SegmentSqlCompiler
     {
         var compiler = new SegmentSqlCompiler(environment);
         var members = string.Join(",\n    ", segments.Select(s => $"toUInt8({compiler.Compile(s.Key, s.Rules)})"));
-        return compiler.BuildQuery($"i.identifier AS identifier,\n  [{members}]::Array(UInt8) AS members", environmentId, table, orderBy: "identifier");
+        return compiler.BuildQuery($"identifier,\n  [{members}]::Array(UInt8) AS members", environmentId, table, orderBy: "identifier");
     }
 
-    /// <summary><c>WITH ... SELECT columns FROM table AS row FINAL WHERE environment_id = {env}</c> with this compiler's parameters.</summary>
+    /// <summary>
+    /// <c>SELECT columns</c> over the environment's identities (<c>FROM table FINAL WHERE environment_id = {env}</c>),
+    /// with this compiler's parameters. The row's identifier is available as <c>identifier</c>.
+    /// </summary>
+    /// <remarks>
+    /// Why layered subqueries rather than WITH aliases: ClickHouse inlines an alias at every use, so alias chains blow
+    /// the query tree up (and 26.5's analyzer then loses some of them); a subquery column is computed once per row.
+    /// Each alias goes in the first layer where everything it references already exists.
+    /// </remarks>
     public ClickHouseQuery BuildQuery(string selectList, string environmentId, string table = "identities", string? orderBy = null)
     {
         var env = Param("String", environmentId);
-        var sql = new StringBuilder();
-        if (_with.Count > 0)
+        var levels = new Dictionary<string, int>(StringComparer.Ordinal);
+        var layers = new List<List<string>>();
+        foreach (var (expression, name) in _with)
         {
-            sql.Append("WITH\n  ").AppendJoin(",\n  ", _with).Append('\n');
+            var level = 0;
+            foreach (System.Text.RegularExpressions.Match m in AliasReference().Matches(expression))
+            {
+                if (levels.TryGetValue(m.Value, out var referenced))
+                {
+                    level = Math.Max(level, referenced + 1);
+                }
+            }
+
+            levels[name] = level;
+            while (layers.Count <= level)
+            {
+                layers.Add([]);
+            }
+
+            layers[level].Add($"{expression} AS {name}");
         }
 
-        sql.Append("SELECT\n  ").Append(selectList).Append('\n')
-            .Append("FROM ").Append(ClickHouseSql.Identifier(table)).Append(" AS ").Append(_row).Append(" FINAL\n")
+        var sql = new StringBuilder("SELECT ").Append(_row).Append(".identifier AS identifier");
+        foreach (var column in layers.Count > 0 ? layers[0] : [])
+        {
+            sql.Append(",\n  ").Append(column);
+        }
+
+        sql.Append("\nFROM ").Append(ClickHouseSql.Identifier(table)).Append(" AS ").Append(_row).Append(" FINAL\n")
             .Append("WHERE ").Append(_row).Append(".environment_id = ").Append(env);
+        for (var level = 1; level < layers.Count; level++)
+        {
+            sql.Insert(0, "SELECT *,\n  " + string.Join(",\n  ", layers[level]) + "\nFROM (\n").Append("\n)");
+        }
+
+        sql.Insert(0, "SELECT\n  " + selectList + "\nFROM (\n").Append("\n)");
         if (orderBy is not null)
         {
             sql.Append("\nORDER BY ").Append(orderBy);
@@ -344,14 +379,17 @@ internal sealed class SegmentSqlCompiler
         }
 
         var name = NextName();
-        var value = Alias(name + "_v", $"getSubcolumn({_row}.traits, {Param("String", key)})");
+        var value = $"getSubcolumn({_row}.traits, {Param("String", key)})";
         var type = Alias(name + "_dt", $"dynamicType({value})");
         var s = Alias(name + "_s0", $"ifNull(dynamicElement({value}, 'String'), '')");
+        var int64 = Alias(name + "_i64", $"toString(ifNull(dynamicElement({value}, 'Int64'), 0))");
+        var uint64 = Alias(name + "_u64", $"toString(ifNull(dynamicElement({value}, 'UInt64'), 0))");
+        var float64 = Alias(name + "_f64", $"ifNull(dynamicElement({value}, 'Float64'), 0.)");
         var operand = Define(name,
             $"multiIf({type} = 'String', {StringKind(s)}, {type} IN ('Int64', 'UInt64'), 'int', {type} = 'Float64', 'float', {type} = 'Bool', 'bool', 'none')",
             s,
-            $"multiIf({type} = 'Int64', toString(ifNull(dynamicElement({value}, 'Int64'), 0)), {type} = 'UInt64', toString(ifNull(dynamicElement({value}, 'UInt64'), 0)), {CanonicalInteger(s)})",
-            $"if({type} = 'Float64', ifNull(dynamicElement({value}, 'Float64'), 0.), toFloat64OrZero({s}))",
+            $"multiIf({type} = 'Int64', {int64}, {type} = 'UInt64', {uint64}, {CanonicalInteger(s)})",
+            $"if({type} = 'Float64', {float64}, toFloat64OrZero({s}))",
             $"ifNull(dynamicElement({value}, 'Bool'), false)");
         _operands["t:" + key] = operand;
         return operand;
@@ -411,31 +449,32 @@ internal sealed class SegmentSqlCompiler
         return name;
     }
 
-    private string FloatRepr(string f)
+    /// <summary>Python's repr(float) in one expression; lambdas bind the intermediate strings (see <see cref="Let"/>).</summary>
+    private static string FloatRepr(string f)
     {
-        var p = NextName();
-        var text = Alias(p + "_txt", $"toString({f})");
-        var unsigned = Alias(p + "_abs", $"if(startsWith({text}, '-'), substring({text}, 2), {text})");
-        var mantissa = Alias(p + "_man", $"splitByChar('e', {unsigned})[1]");
-        var exponent = Alias(p + "_exp", $"if(position({unsigned}, 'e') > 0, toInt32(splitByChar('e', {unsigned})[2]), 0)");
-        var integer = Alias(p + "_int", $"splitByChar('.', {mantissa})[1]");
-        var raw = Alias(p + "_raw", $"concat({integer}, if(position({mantissa}, '.') > 0, splitByChar('.', {mantissa})[2], ''))");
-        var digits = Alias(p + "_dig", $"trimRight(trimLeft({raw}, '0'), '0')");
-        var point = Alias(p + "_pt", $"toInt32(length({integer})) + {exponent} - toInt32(length({raw}) - length(trimLeft({raw}, '0')))");
-        var positional = $"multiIf({point} <= 0, concat('0.', repeat('0', toUInt32(greatest(-{point}, 0))), {digits}), " +
-            $"{point} >= length({digits}), concat({digits}, repeat('0', toUInt32(greatest({point} - toInt32(length({digits})), 0))), '.0'), " +
-            $"concat(substring({digits}, 1, toUInt32(greatest({point}, 1))), '.', substring({digits}, toUInt32(greatest({point}, 1)) + 1)))";
-        var scientific = $"concat(substring({digits}, 1, 1), if(length({digits}) > 1, concat('.', substring({digits}, 2)), ''), 'e', if({point} - 1 < 0, '-', '+'), leftPad(toString(abs({point} - 1)), 2, '0'))";
-        var body = $"multiIf({digits} = '', '0.0', {point} > -4 AND {point} <= 16, {positional}, {scientific})";
-        return Alias(p + "_repr", $"multiIf(isNaN({f}), 'nan', isInfinite({f}), if({f} > 0, 'inf', '-inf'), concat(if(startsWith({text}, '-'), '-', ''), {body}))");
+        var positional = "multiIf(pt <= 0, concat('0.', repeat('0', toUInt32(greatest(-pt, 0))), dig), " +
+            "pt >= length(dig), concat(dig, repeat('0', toUInt32(greatest(pt - toInt32(length(dig)), 0))), '.0'), " +
+            "concat(substring(dig, 1, toUInt32(greatest(pt, 1))), '.', substring(dig, toUInt32(greatest(pt, 1)) + 1)))";
+        var scientific = "concat(substring(dig, 1, 1), if(length(dig) > 1, concat('.', substring(dig, 2)), ''), 'e', if(pt - 1 < 0, '-', '+'), leftPad(toString(abs(pt - 1)), 2, '0'))";
+        var body = $"multiIf(dig = '', '0.0', pt > -4 AND pt <= 16, {positional}, {scientific})";
+        var digits = Let(["dig", "pt"], ["trimRight(trimLeft(raw, '0'), '0')", "toInt32(length(ip)) + ex - toInt32(length(raw) - length(trimLeft(raw, '0')))"],
+            $"concat(if(startsWith(txt, '-'), '-', ''), {body})");
+        var parts = Let(["ip", "raw"], ["splitByChar('.', man)[1]", "concat(splitByChar('.', man)[1], if(position(man, '.') > 0, splitByChar('.', man)[2], ''))"], digits);
+        var mantissa = Let(["man", "ex"], ["splitByChar('e', u)[1]", "if(position(u, 'e') > 0, toInt32OrZero(splitByChar('e', u)[2]), 0)"], parts);
+        var text = Let(["txt"], [$"toString({f})"], Let(["u"], ["if(startsWith(txt, '-'), substring(txt, 2), txt)"], mantissa));
+        return $"multiIf(isNaN({f}), 'nan', isInfinite({f}), if({f} > 0, 'inf', '-inf'), {text})";
     }
+
+    /// <summary><c>let names = values in body</c> as <c>arrayMap((names) -> body, [value], ...)[1]</c>.</summary>
+    private static string Let(string[] names, string[] values, string body) =>
+        $"arrayElement(arrayMap(({string.Join(", ", names)}) -> {body}, {string.Join(", ", values.Select(v => "[" + v + "]"))}), 1)";
 
     private (string Ok, string Key, string Pre, string Build) Semver(Operand o)
     {
         var name = o.Name + "_sv";
         if (_derived.Add(name))
         {
-            var input = Alias(name + "_in", SemverInput(o.S));
+            var input = SemverInput(o.S);
             Alias(name + "_ok", $"match({input}, {Param("String", SemverPattern)})");
             Alias(name + "_key", SemverKey(input));
             Alias(name + "_pre", SemverPre(input));
@@ -465,9 +504,12 @@ internal sealed class SegmentSqlCompiler
 
     private string Alias(string name, string expression)
     {
-        _with.Add($"{expression} AS {name}");
+        _with.Add((expression, name));
         return name;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bsm[0-9]+_[0-9]+_[a-z0-9]+\b")]
+    private static partial System.Text.RegularExpressions.Regex AliasReference();
 
     private string NextName() => "sm" + _operands.Count.ToString(CultureInfo.InvariantCulture) + "_" + _with.Count.ToString(CultureInfo.InvariantCulture);
 
