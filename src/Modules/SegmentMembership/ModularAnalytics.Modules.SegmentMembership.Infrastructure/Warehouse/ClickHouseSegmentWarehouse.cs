@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using ModularAnalytics.BuildingBlocks.ClickHouse;
 using ModularAnalytics.BuildingBlocks.ClickHouse.Migrations;
 using ModularAnalytics.Modules.SegmentMembership.Application.Abstractions;
@@ -83,22 +82,11 @@ internal sealed class ClickHouseSegmentWarehouse(IClickHouseClient client, Wareh
         // First the page's identifiers (the narrow columns the rules touch), then the wide trait column of those rows only.
         var compiler = new SegmentSqlCompiler(environment.Context);
         var membership = compiler.Compile(segment.Key, segment.Rules);
-        var sql = new StringBuilder();
-        if (compiler.WithClauses.Count > 0)
-        {
-            sql.Append("WITH\n  ").AppendJoin(",\n  ", compiler.WithClauses).Append('\n');
-        }
-
-        sql.Append("SELECT i.identifier AS identifier\nFROM ").Append(IdentityWarehouseRows.Table).Append(" AS i FINAL\n")
-            .Append("WHERE i.environment_id = {members_environment:String} AND i.identifier > {members_after:String} AND ").Append(membership).Append('\n')
-            .Append("ORDER BY i.identifier\nLIMIT ").Append((limit + 1).ToString(CultureInfo.InvariantCulture));
-        var query = new ClickHouseQuery(sql.ToString()).WithLogComment(work.LogComment);
-        foreach (var (name, value) in compiler.Parameters)
-        {
-            query = query.WithParameter(name, value);
-        }
-
-        query = query.WithParameter("members_environment", Id(environment)).WithParameter("members_after", afterIdentifier ?? string.Empty);
+        var inner = compiler.BuildQuery($"identifier, toUInt8({membership}) AS is_member", Id(environment));
+        var query = new ClickHouseQuery(
+            "SELECT identifier\nFROM (\n" + inner.Sql + "\n)\nWHERE is_member = 1 AND identifier > {members_after:String}\n" +
+            "ORDER BY identifier\nLIMIT " + (limit + 1).ToString(CultureInfo.InvariantCulture)) { Parameters = inner.Parameters };
+        query = query.WithParameter("members_after", afterIdentifier ?? string.Empty).WithLogComment(work.LogComment);
         var identifiers = (await client.QueryAsync(query, cancellationToken)).Select(r => r.GetString("identifier")!).ToList();
         var hasMore = identifiers.Count > limit;
         if (hasMore)
