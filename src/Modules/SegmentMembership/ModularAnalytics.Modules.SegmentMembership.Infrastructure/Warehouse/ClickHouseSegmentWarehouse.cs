@@ -60,7 +60,7 @@ internal sealed class ClickHouseSegmentWarehouse(IClickHouseClient client, Wareh
         var counts = new Dictionary<int, long>(segments.Count);
         foreach (var chunk in segments.Chunk(MaxSegmentsPerScan))
         {
-            var query = BuildCountQuery(environment, chunk)
+            var query = Tune(BuildCountQuery(environment, chunk))
                 .WithLogComment(work.LogComment)
                 .WithSetting("max_execution_time", Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture));
             var row = (await client.QueryAsync(query, deadline.Token)).Single();
@@ -86,7 +86,7 @@ internal sealed class ClickHouseSegmentWarehouse(IClickHouseClient client, Wareh
         var query = new ClickHouseQuery(
             "SELECT identifier\nFROM (\n" + inner.Sql + "\n)\nWHERE is_member = 1 AND identifier > {members_after:String}\n" +
             "ORDER BY identifier\nLIMIT " + (limit + 1).ToString(CultureInfo.InvariantCulture)) { Parameters = inner.Parameters };
-        query = query.WithParameter("members_after", afterIdentifier ?? string.Empty).WithLogComment(work.LogComment);
+        query = Tune(query).WithParameter("members_after", afterIdentifier ?? string.Empty).WithLogComment(work.LogComment);
         var identifiers = (await client.QueryAsync(query, cancellationToken)).Select(r => r.GetString("identifier")!).ToList();
         var hasMore = identifiers.Count > limit;
         if (hasMore)
@@ -118,6 +118,9 @@ internal sealed class ClickHouseSegmentWarehouse(IClickHouseClient client, Wareh
 
         return new WarehouseMembersPage(members, hasMore);
     }
+
+    /// <summary>See <see cref="SegmentMembershipSettings.UseLegacyAnalyzer"/>.</summary>
+    internal ClickHouseQuery Tune(ClickHouseQuery query) => settings.UseLegacyAnalyzer ? query.WithSetting("enable_analyzer", "0") : query;
 
     internal static string Label(int segmentId) => "s" + segmentId.ToString(CultureInfo.InvariantCulture);
 
