@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using ModularAnalytics.Modules.SegmentMembership.Application.Refresh;
 using ModularAnalytics.SegmentMembership.IntegrationTests.Support;
 using ModularAnalytics.Testing;
 using Quartz;
@@ -222,6 +223,37 @@ public abstract class SegmentApiTests(SegmentServiceFactory factory)
 
         var after = Assert.Single(await client.ListSegmentsAsync(project.Id)).MembershipCounts;
         Assert.Equal(good, after);
+    }
+
+    [Fact]
+    public async Task The_daily_backfill_feeds_projects_with_segments_of_organisations_with_the_switch_on_then_recounts_them()
+    {
+        var on = await factory.CreateOrganisationAsync(inspection: true, "On");
+        var off = await factory.CreateOrganisationAsync(inspection: false, "Off");
+        var projects = new List<(HttpClient Client, ProjectBody Project, EnvironmentBody Environment)>();
+        foreach (var org in new[] { on, off })
+        {
+            var client = factory.CreateBearerClient(org.ApiToken);
+            var project = await client.CreateProjectAsync(org.Id);
+            var environment = await client.CreateEnvironmentAsync(project.Id, "Production");
+            await client.CreateSegmentAsync(project.Id, "pro", IdentityData.Segments[0].Rules);
+            await factory.PostIdentitiesAsync(environment.Key, IdentityData.Identities(30, 2));
+            projects.Add((client, project, environment));
+        }
+
+        var before = DateTime.UtcNow;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            // What the recurring job sends; scheduled runs go through the same MediatR pipeline.
+            await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(new RunSegmentMembershipBackfillCommand());
+        }
+
+        var counted = Assert.Single(await projects[0].Client.WaitForCountsAsync(projects[0].Project.Id, before));
+        Assert.Equal(IdentityData.Expected(counted, IdentityData.Identities(30, 2), projects[0].Environment), Assert.Single(counted.MembershipCounts).Count);
+        Assert.Contains($"modularanalytics:segment_membership:backfill:org_{on.Id}:project_{projects[0].Project.Id}", factory.Probe.LogComments);
+        Assert.DoesNotContain(factory.Probe.LogComments, c => c.EndsWith($":org_{off.Id}:project_{projects[1].Project.Id}", StringComparison.Ordinal));
+        Assert.Empty(Assert.Single(await projects[1].Client.ListSegmentsAsync(projects[1].Project.Id)).MembershipCounts);
+        projects.ForEach(p => p.Client.Dispose());
     }
 
     private async Task<object?[]> WaitForOutcomeAsync(int projectId, string outcome)

@@ -7,12 +7,15 @@ namespace ModularAnalytics.Modules.SegmentMembership.Application.Common;
 internal static class RefreshScheduling
 {
     /// <summary>
-    /// One pending run per project and kind: a refresh with backfill has its own key so that a pending plain refresh
-    /// cannot swallow a request to backfill first.
+    /// One pending run per project and kind. Kinds have their own keys because the scheduler keeps a pending run
+    /// rather than replacing it: a debounced refresh (segment changes) must not hold back an immediate one (after the
+    /// daily backfill), nor swallow a request to backfill first. Overlapping runs are safe: the snapshot that started
+    /// counting last is the one kept.
     /// </summary>
     public static Task EnqueueRefreshAsync(this ICommandScheduler scheduler, int projectId, bool backfill, TimeSpan delay, CancellationToken cancellationToken)
     {
-        var key = string.Create(CultureInfo.InvariantCulture, $"segment-membership:{(backfill ? "backfill-refresh" : "refresh")}:project:{projectId}");
+        var kind = backfill ? "backfill-refresh" : delay > TimeSpan.Zero ? "refresh" : "refresh-now";
+        var key = string.Create(CultureInfo.InvariantCulture, $"segment-membership:{kind}:project:{projectId}");
         return scheduler.EnqueueAsync(new RefreshProjectSegmentMembershipCommand(projectId, backfill), key, delay, cancellationToken);
     }
 }
