@@ -37,8 +37,6 @@ internal interface IMembershipCountStore
 
 internal interface IRefreshStateStore
 {
-    Task<ProjectRefreshState?> FindAsync(int projectId, CancellationToken cancellationToken);
-
     Task RecordAsync(int projectId, Action<ProjectRefreshState> change, CancellationToken cancellationToken);
 }
 

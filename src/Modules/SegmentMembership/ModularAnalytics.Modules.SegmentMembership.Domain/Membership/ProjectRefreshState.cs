@@ -9,7 +9,10 @@ public static class RefreshOutcome
     public const string Skipped = "skipped";
 }
 
-/// <summary>The last refresh of a project's counts; a failure leaves the counts alone and is recorded here.</summary>
+/// <summary>
+/// The last refresh of a project's counts; a failure leaves the counts alone and is recorded here. Success is
+/// written by the count store together with the counts (a conditional update: the newest snapshot wins).
+/// </summary>
 public sealed class ProjectRefreshState
 {
     public const int MaxErrorLength = 2000;
@@ -34,13 +37,6 @@ public sealed class ProjectRefreshState
     public DateTime? LastErrorAt { get; private set; }
 
     public string? LastError { get; private set; }
-
-    public void Succeeded(DateTime at)
-    {
-        LastAttemptAt = at;
-        LastOutcome = RefreshOutcome.Succeeded;
-        LastSucceededAt = at;
-    }
 
     public void Failed(DateTime at, string error)
     {

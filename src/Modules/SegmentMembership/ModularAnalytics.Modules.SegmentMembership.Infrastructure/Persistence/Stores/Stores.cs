@@ -73,9 +73,6 @@ internal sealed class MembershipCountStore(SegmentMembershipDbContext db) : IMem
 
 internal sealed class RefreshStateStore(SegmentMembershipDbContext db) : IRefreshStateStore
 {
-    public Task<ProjectRefreshState?> FindAsync(int projectId, CancellationToken cancellationToken) =>
-        db.RefreshStates.AsNoTracking().FirstOrDefaultAsync(s => s.ProjectId == projectId, cancellationToken);
-
     public async Task RecordAsync(int projectId, Action<ProjectRefreshState> change, CancellationToken cancellationToken)
     {
         await EnsureRowAsync(db, projectId, cancellationToken);
