@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using ModularAnalytics.BuildingBlocks.Infrastructure.Persistence;
+using ModularAnalytics.Modules.SegmentMembership.Domain.Identities;
+using ModularAnalytics.Modules.SegmentMembership.Domain.Membership;
+using ModularAnalytics.Modules.SegmentMembership.Domain.Segments;
 
 namespace ModularAnalytics.Modules.SegmentMembership.Infrastructure.Persistence;
 
@@ -9,7 +12,14 @@ internal sealed class SegmentMembershipDbContext(DbContextOptions<SegmentMembers
 
     public override string Schema => SchemaName;
 
-    protected override void ConfigureModel(ModelBuilder modelBuilder)
-    {
-    }
+    public DbSet<Segment> Segments => Set<Segment>();
+
+    public DbSet<StoredIdentity> Identities => Set<StoredIdentity>();
+
+    public DbSet<SegmentMembershipCount> MembershipCounts => Set<SegmentMembershipCount>();
+
+    public DbSet<ProjectRefreshState> RefreshStates => Set<ProjectRefreshState>();
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SegmentMembershipDbContext).Assembly);
 }

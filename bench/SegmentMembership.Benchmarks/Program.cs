@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ModularAnalytics.BuildingBlocks.ClickHouse;
+using ModularAnalytics.Modules.SegmentMembership.Application.Abstractions;
+using ModularAnalytics.Modules.SegmentMembership.Application.Common;
+using ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
+using ModularAnalytics.Modules.SegmentMembership.Infrastructure.Warehouse;
+
+// Refresh cost on embedded chDB: one environment of N identities with ten traits, counted with 1 segment and with
+// 50 segments of mixed operators through the refresh's own code path (ClickHouseSegmentWarehouse.CountAsync), against
+// the floor: a bare scan of the same rows (FINAL) reading the same trait subcolumns. Stopwatch over repeated runs
+// (median), not BenchmarkDotNet: chDB holds one data path per process, which BDN's out-of-process runs would reopen
+// per benchmark and reload the data each time.
+//
+// Usage: dotnet run -c Release --project bench/SegmentMembership.Benchmarks -- [--rows 1000000] [--runs 7] [--data DIR]
+var rows = IntArg("--rows", 1_000_000);
+var runs = IntArg("--runs", 7);
+var dataPath = StringArg("--data") ?? Path.Combine(Path.GetTempPath(), "modularanalytics-segment-bench");
+const string EnvironmentId = "1";
+var environment = new EnvironmentRef(1, "bench_env_key", "Production");
+
+var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["Warehouse:Mode"] = "Embedded",
+    ["Warehouse:Database"] = "segment_bench",
+    ["Warehouse:Embedded:DataPath"] = dataPath,
+}).Build();
+await using var services = new ServiceCollection().AddLogging().AddWarehouse(configuration).BuildServiceProvider();
+var client = services.GetRequiredService<IClickHouseClient>();
+var warehouse = new ClickHouseSegmentWarehouse(client, services.GetRequiredService<WarehouseStatus>(), new SegmentMembershipSettings { UseLegacyAnalyzer = !args.Contains("--new-analyzer") });
+
+await client.ExecuteAsync(IdentityWarehouseRows.CreateTable);
+var existing = (await client.QueryAsync($"SELECT count() AS n FROM identities WHERE environment_id = '{EnvironmentId}'")).Single().GetInt64("n");
+if (existing != rows)
+{
+    var generate = Stopwatch.StartNew();
+    await client.ExecuteAsync("TRUNCATE TABLE identities");
+    await client.ExecuteAsync(GenerateSql(rows));
+    Console.WriteLine($"Generated {rows:N0} identities in {generate.Elapsed.TotalSeconds:F1} s (data path {dataPath}).");
+}
+else
+{
+    Console.WriteLine($"Reusing {rows:N0} identities in {dataPath}.");
+}
+
+var fifty = Segments(50);
+var one = fifty.Take(1).ToList();
+var work = new WarehouseWork(WarehouseWork.Refresh, 0, 0);
+
+// Sanity: the 50-segment counts are plausible (neither all zero nor all total).
+var counts = await warehouse.CountAsync(environment, fifty, work, TimeSpan.FromMinutes(10), CancellationToken.None);
+Console.WriteLine($"50-segment counts: min {counts.Values.Min():N0}, max {counts.Values.Max():N0}, zero-count segments {counts.Values.Count(c => c == 0)}");
+
+if (StringArg("--sql") is { } which)
+{
+    var query = ClickHouseSegmentWarehouse.BuildCountQuery(environment, [fifty[int.Parse(which, CultureInfo.InvariantCulture) - 1]]);
+    Console.WriteLine(query.Sql);
+    Console.WriteLine(string.Join(", ", query.Parameters.Select(p => $"{p.Key}={p.Value}")));
+    return;
+}
+
+if (StringArg("--try-setting") is { } setting)
+{
+    var (name, value) = (setting.Split('=')[0], setting.Split('=')[1]);
+    var plain = warehouse.Tune(ClickHouseSegmentWarehouse.BuildCountQuery(environment, fifty));
+    var tuned = plain.WithSetting(name, value);
+    var a = (await client.QueryAsync(plain)).Single();
+    var b = (await client.QueryAsync(tuned)).Single();
+    Console.WriteLine("same counts: " + fifty.All(s => a.GetInt64("s" + s.Id) == b.GetInt64("s" + s.Id)));
+    await TimeAsync("50 segments as is", () => client.QueryAsync(plain));
+    await TimeAsync("50 segments with " + setting, () => client.QueryAsync(tuned));
+    return;
+}
+
+if (args.Contains("--profile"))
+{
+    // Where a big query's time goes: each template alone, then growing prefixes of the 50.
+    foreach (var segment in fifty.Take(13))
+    {
+        var sql = ClickHouseSegmentWarehouse.BuildCountQuery(environment, [segment]).Sql;
+        await TimeAsync($"segment {segment.Id} alone ({sql.Length} chars)", () => warehouse.CountAsync(environment, [segment], work, TimeSpan.FromMinutes(10), CancellationToken.None));
+    }
+
+    foreach (var n in new[] { 5, 10, 20, 30 })
+    {
+        var sql = ClickHouseSegmentWarehouse.BuildCountQuery(environment, fifty.Take(n).ToList()).Sql;
+        await TimeAsync($"first {n} ({sql.Length} chars)", () => warehouse.CountAsync(environment, fifty.Take(n).ToList(), work, TimeSpan.FromMinutes(10), CancellationToken.None));
+    }
+
+    return;
+}
+
+var floorSql = FloorSql();
+var floor = await TimeAsync("floor (bare FINAL scan, same subcolumns)", () => client.QueryAsync(warehouse.Tune(new ClickHouseQuery(floorSql))));
+var single = await TimeAsync("refresh, 1 segment", () => warehouse.CountAsync(environment, one, work, TimeSpan.FromMinutes(10), CancellationToken.None));
+var many = await TimeAsync("refresh, 50 segments", () => warehouse.CountAsync(environment, fifty, work, TimeSpan.FromMinutes(10), CancellationToken.None));
+
+Console.WriteLine();
+Console.WriteLine($"ratio 50 segments / 1 segment = {many / single:F2} (target <= 2.0)");
+Console.WriteLine($"ratio 50 segments / floor     = {many / floor:F2} (target <= 1.5)");
+Console.WriteLine($"ratio 1 segment / floor       = {single / floor:F2}");
+return;
+
+async Task<double> TimeAsync(string name, Func<Task> action)
+{
+    await action();
+    var times = new List<double>();
+    for (var i = 0; i < runs; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        await action();
+        times.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    times.Sort();
+    var median = times[times.Count / 2];
+    Console.WriteLine($"{name,-44} median {median,8:F0} ms  (min {times[0]:F0}, max {times[^1]:F0}, {runs} runs after 1 warm-up)");
+    return median;
+}
+
+string GenerateSql(int count) =>
+    "INSERT INTO identities (environment_id, identifier, identity_key, traits, inserted_at) " +
+    "SELECT '" + EnvironmentId + "', concat('user-', leftPad(toString(number), 8, '0')), if(number % 10 = 3, concat('k-', toString(number)), ''), " +
+    "concat('{\"plan\":\"', ['free','pro','enterprise'][number % 3 + 1], '\",\"age\":', toString(18 + number % 60), " +
+    "',\"score\":', toString(number % 997 / 997 + 0.0001), ',\"country\":\"', ['de','fr','us','gb','jp'][number % 5 + 1], " +
+    "'\",\"beta\":', if(number % 7 = 0, 'null', if(number % 2 = 0, 'true', 'false')), ',\"version\":\"1.', toString(number % 10), '.', toString(number % 3), " +
+    "'\",\"email\":\"u', toString(number), if(number % 4 = 0, '@example.com', '@corp.io'), '\",\"logins\":', toString(number % 500), " +
+    "',\"ltv\":', toString(number % 1000 * 1.5 + 0.25), ',\"device\":\"', ['ios','android','web'][number % 3 + 1], '\"}')::JSON, " +
+    "now64(6) FROM numbers(" + count.ToString(CultureInfo.InvariantCulture) + ") " +
+    "SETTINGS input_format_try_infer_dates = 0, input_format_try_infer_datetimes = 0";
+
+string FloorSql()
+{
+    string[] traits = ["plan", "age", "score", "country", "beta", "version", "email", "logins", "ltv", "device"];
+    var reads = string.Join(" OR ", traits.Select(t => $"isNotNull(getSubcolumn(i.traits, '{t}'))"));
+    return $"SELECT count() AS n, countIf({reads}) AS any_trait, max(length(i.identifier)) AS l, max(length(i.identity_key)) AS k " +
+        $"FROM identities AS i FINAL WHERE i.environment_id = '{EnvironmentId}'";
+}
+
+List<SegmentDefinition> Segments(int count)
+{
+    string[] templates =
+    [
+        """[{"type":"ALL","conditions":[{"operator":"EQUAL","property":"plan","value":"pro"}]}]""",
+        """[{"type":"ALL","conditions":[{"operator":"GREATER_THAN_INCLUSIVE","property":"age","value":"{n20}"}]}]""",
+        """[{"type":"ALL","conditions":[{"operator":"IN","property":"country","value":"de,fr"}]}]""",
+        """[{"type":"ALL","conditions":[{"operator":"LESS_THAN","property":"score","value":"0.{d}"}]}]""",
+        """[{"type":"ALL","conditions":[{"operator":"EQUAL","property":"beta","value":"true"}]}]""",
+        """[{"type":"ALL","conditions":[{"operator":"GREATER_THAN","property":"version","value":"1.{d}.0:semver"}]}]""",
+        """[{"type":"ALL","conditions":[{"operator":"CONTAINS","property":"email","value":"@example"}]}]""",
+        """[{"type":"ALL","conditions":[{"operator":"REGEX","property":"$.identity.identifier","value":"user-\\d*{d}$"}]}]""",
+        """[{"type":"ALL","conditions":[{"operator":"MODULO","property":"logins","value":"{m}|0"}]}]""",
+        """[{"type":"ALL","conditions":[{"operator":"PERCENTAGE_SPLIT","property":"","value":"{n20}"}]}]""",
+        """[{"type":"ANY","conditions":[{"operator":"GREATER_THAN","property":"ltv","value":"{n20}0"},{"operator":"EQUAL","property":"device","value":"ios"}]}]""",
+        """[{"type":"NONE","conditions":[{"operator":"NOT_EQUAL","property":"device","value":"android"}]}]""",
+        """[{"type":"ALL","conditions":[{"operator":"IS_NOT_SET","property":"beta"}],"rules":[{"type":"ANY","conditions":[{"operator":"EQUAL","property":"plan","value":"free"},{"operator":"LESS_THAN","property":"age","value":"30"}]}]}]""",
+    ];
+    return [.. Enumerable.Range(0, count).Select(i =>
+    {
+        var json = templates[i % templates.Length]
+            .Replace("{n20}", (20 + i).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{d}", (i % 9 + 1).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{m}", (i % 5 + 2).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(json);
+        var rules = SegmentRuleJson.Parse(document.RootElement, out var errors);
+        if (errors.Count > 0 || SegmentRuleValidator.Validate(rules).Count > 0)
+        {
+            throw new InvalidOperationException("Invalid benchmark segment " + json);
+        }
+
+        return new SegmentDefinition(i + 1, "seg-" + i.ToString(CultureInfo.InvariantCulture), rules);
+    })];
+}
+
+int IntArg(string name, int fallback) => StringArg(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+string? StringArg(string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}

@@ -1,0 +1,96 @@
+using System.Buffers.Text;
+using System.Text;
+using System.Text.Json;
+using FluentValidation;
+using MediatR;
+using ModularAnalytics.BuildingBlocks.Application.Exceptions;
+using ModularAnalytics.BuildingBlocks.Application.Messaging;
+using ModularAnalytics.BuildingBlocks.Application.Security;
+using ModularAnalytics.Modules.Catalog.Contracts;
+using ModularAnalytics.Modules.SegmentMembership.Application.Abstractions;
+using ModularAnalytics.Modules.SegmentMembership.Application.Common;
+using ModularAnalytics.Modules.SegmentMembership.Application.Segments;
+
+namespace ModularAnalytics.Modules.SegmentMembership.Application.Members;
+
+internal sealed record GetSegmentMembersQuery(int ProjectId, int SegmentId, int? EnvironmentId, int? Limit, string? Cursor) : IQuery<SegmentMembersDto>;
+
+internal sealed record SegmentMemberDto(string Identifier, string Key, JsonElement Traits);
+
+internal sealed record SegmentMembersDto(IReadOnlyList<SegmentMemberDto> Identities, string? NextCursor);
+
+/// <summary>The opaque cursor: base64url of the last identifier of the previous page.</summary>
+internal static class MembersCursor
+{
+    public static string Encode(string identifier) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(identifier));
+
+    public static bool TryDecode(string cursor, out string identifier)
+    {
+        identifier = string.Empty;
+        try
+        {
+            identifier = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(Base64Url.DecodeFromChars(cursor));
+            return identifier.Length > 0;
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException)
+        {
+            return false;
+        }
+    }
+}
+
+internal sealed class GetSegmentMembersValidator : AbstractValidator<GetSegmentMembersQuery>
+{
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 1000;
+
+    public GetSegmentMembersValidator()
+    {
+        RuleFor(q => q.EnvironmentId).NotNull().WithMessage("environmentId is required.").OverridePropertyName("environmentId");
+        RuleFor(q => q.Limit).InclusiveBetween(1, MaxLimit).When(q => q.Limit is not null).OverridePropertyName("limit");
+        RuleFor(q => q.Cursor).Must(c => MembersCursor.TryDecode(c!, out _)).When(q => q.Cursor is not null)
+            .WithMessage("The cursor is not one this API returned.").OverridePropertyName("cursor");
+    }
+}
+
+internal sealed class GetSegmentMembersHandler(
+    IMediator mediator,
+    ICallerContext caller,
+    ISegmentRepository segments,
+    ISegmentWarehouse warehouse) : IQueryHandler<GetSegmentMembersQuery, SegmentMembersDto>
+{
+    public async Task<SegmentMembersDto> Handle(GetSegmentMembersQuery request, CancellationToken cancellationToken)
+    {
+        var project = await mediator.GetManagedProjectAsync(caller, request.ProjectId, cancellationToken);
+        var segment = await segments.FindAsync(project.Id, request.SegmentId, cancellationToken)
+            ?? throw new NotFoundException("Segment", request.SegmentId);
+        var environment = (await mediator.GetEnvironmentsAsync(project.Id, cancellationToken)).FirstOrDefault(e => e.Id == request.EnvironmentId)
+            ?? throw new NotFoundException("Environment", request.EnvironmentId);
+        if (!warehouse.IsEnabled)
+        {
+            throw new ServiceUnavailableException($"Segment members are read from the warehouse, which is disabled ({warehouse.DisabledReason}).");
+        }
+
+        if (!await mediator.Send(new GetSegmentMembershipInspectionQuery(project.OrganisationId), cancellationToken))
+        {
+            throw new ServiceUnavailableException("Segment membership inspection is switched off for this organisation.");
+        }
+
+        string? after = null;
+        if (request.Cursor is not null)
+        {
+            MembersCursor.TryDecode(request.Cursor, out var decoded);
+            after = decoded;
+        }
+
+        var definition = new SegmentDefinition(segment.Id, segment.EffectiveKey, SegmentRulesInput.ParseStored(segment.RulesJson));
+        var page = await warehouse.ReadMembersAsync(environment, definition, after, request.Limit ?? GetSegmentMembersValidator.DefaultLimit,
+            new WarehouseWork(WarehouseWork.Read, project.OrganisationId, project.Id), cancellationToken);
+        var members = page.Members.Select(m =>
+        {
+            using var traits = JsonDocument.Parse(m.TraitsJson);
+            return new SegmentMemberDto(m.Identifier, m.Key, traits.RootElement.Clone());
+        }).ToList();
+        return new SegmentMembersDto(members, page.HasMore && members.Count > 0 ? MembersCursor.Encode(members[^1].Identifier) : null);
+    }
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using ModularAnalytics.BuildingBlocks.ClickHouse;
+using ModularAnalytics.BuildingBlocks.ClickHouse.Migrations;
+using ModularAnalytics.Modules.SegmentMembership.Application.Abstractions;
+using ModularAnalytics.Modules.SegmentMembership.Application.Common;
+using ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
+
+namespace ModularAnalytics.Modules.SegmentMembership.Infrastructure.Warehouse;
+
+/// <summary>The module's warehouse schema: the <c>identities</c> table the compiled segment SQL reads.</summary>
+internal sealed class SegmentMembershipWarehouseMigrations : IWarehouseMigrationSource
+{
+    public const string Module = "SegmentMembership";
+
+    public IEnumerable<WarehouseMigration> GetMigrations() =>
+        [new WarehouseMigration(Module, 1, "identities", [IdentityWarehouseRows.CreateTable])];
+}
+
+/// <summary>
+/// <see cref="ISegmentWarehouse"/> on ClickHouse. Environments are stored by id (<c>environment_id</c> is its decimal
+/// text); every statement carries the work's <c>log_comment</c>.
+/// </summary>
+internal sealed class ClickHouseSegmentWarehouse(IClickHouseClient client, WarehouseStatus status, SegmentMembershipSettings settings) : ISegmentWarehouse
+{
+    /// <summary>Above this many segments one scan is split, so a query's text and alias list stay bounded.</summary>
+    internal const int MaxSegmentsPerScan = 200;
+
+    public bool IsEnabled => status.IsEnabled;
+
+    public string? DisabledReason => status.DisabledReason;
+
+    public async Task<long> WriteIdentitiesAsync(EnvironmentRef environment, IAsyncEnumerable<IdentityContext> identities, DateTime insertedAt, WarehouseWork work, CancellationToken cancellationToken)
+    {
+        var environmentId = Id(environment);
+        var insert = IdentityWarehouseRows.Insert() with { LogComment = work.LogComment };
+        var batch = new List<IdentityWarehouseRow>(settings.BackfillBatchSize);
+        long written = 0;
+        await foreach (var identity in identities.WithCancellation(cancellationToken))
+        {
+            batch.Add(IdentityWarehouseRows.Row(environmentId, identity, insertedAt));
+            if (batch.Count >= settings.BackfillBatchSize)
+            {
+                written += await client.InsertAsync(insert, batch, cancellationToken);
+                batch = new List<IdentityWarehouseRow>(settings.BackfillBatchSize);
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            written += await client.InsertAsync(insert, batch, cancellationToken);
+        }
+
+        return written;
+    }
+
+    public async Task<IReadOnlyDictionary<int, long>> CountAsync(EnvironmentRef environment, IReadOnlyList<SegmentDefinition> segments, WarehouseWork work, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        var counts = new Dictionary<int, long>(segments.Count);
+        foreach (var chunk in segments.Chunk(MaxSegmentsPerScan))
+        {
+            var query = Tune(BuildCountQuery(environment, chunk))
+                .WithLogComment(work.LogComment)
+                .WithSetting("max_execution_time", Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture));
+            var row = (await client.QueryAsync(query, deadline.Token)).Single();
+            foreach (var segment in chunk)
+            {
+                counts[segment.Id] = row.GetInt64(Label(segment.Id));
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>One <c>countIf</c> per segment over <c>identities FINAL</c> of the environment.</summary>
+    internal static ClickHouseQuery BuildCountQuery(EnvironmentRef environment, IReadOnlyList<SegmentDefinition> segments) =>
+        SegmentSqlCompiler.CountQuery(Id(environment), environment.Context, [.. segments.Select(s => new SegmentToCompile(Label(s.Id), s.Key, s.Rules))]);
+
+    public async Task<WarehouseMembersPage> ReadMembersAsync(EnvironmentRef environment, SegmentDefinition segment, string? afterIdentifier, int limit, WarehouseWork work, CancellationToken cancellationToken)
+    {
+        // First the page's identifiers (the narrow columns the rules touch), then the wide trait column of those rows only.
+        var compiler = new SegmentSqlCompiler(environment.Context);
+        var membership = compiler.Compile(segment.Key, segment.Rules);
+        var inner = compiler.BuildQuery($"identifier, toUInt8({membership}) AS is_member", Id(environment));
+        var query = new ClickHouseQuery(
+            "SELECT identifier\nFROM (\n" + inner.Sql + "\n)\nWHERE is_member = 1 AND identifier > {members_after:String}\n" +
+            "ORDER BY identifier\nLIMIT " + (limit + 1).ToString(CultureInfo.InvariantCulture)) { Parameters = inner.Parameters };
+        query = Tune(query).WithParameter("members_after", afterIdentifier ?? string.Empty).WithLogComment(work.LogComment);
+        var identifiers = (await client.QueryAsync(query, cancellationToken)).Select(r => r.GetString("identifier")!).ToList();
+        var hasMore = identifiers.Count > limit;
+        if (hasMore)
+        {
+            identifiers.RemoveAt(identifiers.Count - 1);
+        }
+
+        if (identifiers.Count == 0)
+        {
+            return new WarehouseMembersPage([], false);
+        }
+
+        var details = new ClickHouseQuery(
+                $"SELECT identifier, identity_key, toJSONString(traits) AS traits FROM {IdentityWarehouseRows.Table} FINAL " +
+                "WHERE environment_id = {members_environment:String} AND has({members_page:Array(String)}, identifier)")
+            .WithParameter("members_environment", Id(environment))
+            .WithParameter("members_page", identifiers.ToArray())
+            .WithLogComment(work.LogComment);
+        var byIdentifier = (await client.QueryAsync(details, cancellationToken)).ToDictionary(r => r.GetString("identifier")!, StringComparer.Ordinal);
+        var members = new List<WarehouseMember>(identifiers.Count);
+        foreach (var identifier in identifiers)
+        {
+            if (byIdentifier.TryGetValue(identifier, out var row))
+            {
+                var key = row.GetString("identity_key");
+                members.Add(new WarehouseMember(identifier, string.IsNullOrEmpty(key) ? environment.Key + "_" + identifier : key, row.GetString("traits") ?? "{}"));
+            }
+        }
+
+        return new WarehouseMembersPage(members, hasMore);
+    }
+
+    /// <summary>See <see cref="SegmentMembershipSettings.UseLegacyAnalyzer"/>.</summary>
+    internal ClickHouseQuery Tune(ClickHouseQuery query) => settings.UseLegacyAnalyzer ? query.WithSetting("enable_analyzer", "0") : query;
+
+    internal static string Label(int segmentId) => "s" + segmentId.ToString(CultureInfo.InvariantCulture);
+
+    private static string Id(EnvironmentRef environment) => environment.Id.ToString(CultureInfo.InvariantCulture);
+}
