@@ -187,7 +187,7 @@ internal sealed partial class SegmentSqlCompiler
                     return "0";
                 }
 
-                return $"({o.T} != 'none' AND {Percentage(segmentKey, StrForm(o))} <= {Param("Float64", threshold)})";
+                return $"({o.T} != 'none' AND {Percentage(segmentKey, StrForm(o))} <= {FloatParam(threshold)})";
         }
 
         if (condition.ValueItems is not null)
@@ -238,7 +238,7 @@ internal sealed partial class SegmentSqlCompiler
 
             if (PythonLiteral.TryParseFloat(literal, out var number))
             {
-                branches.Add($"({o.T} = 'float' AND {o.F} {Comparison(op)} {Param("Float64", number)})");
+                branches.Add($"({o.T} = 'float' AND {o.F} {Comparison(op)} {FloatParam(number)})");
             }
 
             var flag = literal is "False" or "false" ? "0" : "1";
@@ -283,40 +283,60 @@ internal sealed partial class SegmentSqlCompiler
         }
 
         var x = $"multiIf({o.T} = 'int', toFloat64OrZero({o.I}), {o.T} = 'float', {o.F}, toFloat64({o.B}))";
-        var ad = Param("Float64", Math.Abs(divisor));
-        var d = Param("Float64", divisor);
-        var r = Param("Float64", remainder);
-        string folded;
-        if (double.IsInfinity(divisor))
-        {
-            folded = "abs(x)";
-        }
-        else
-        {
-            // Exact fmod by binary long division: subtract the largest divisor * 2^k not above the accumulator; each
-            // subtraction is exact (Sterbenz), unlike ClickHouse's float modulo.
-            var ed = Exponent(Math.Abs(divisor)).ToString(CultureInfo.InvariantCulture);
-            var k = $"greatest({ExponentSql("acc")} - {ed}, 0)";
-            var t = $"{ad} * {Pow2($"least({k}, 1000)")} * {Pow2($"least(greatest({k} - 1000, 0), 1000)")} * {Pow2($"greatest({k} - 2000, 0)")}";
-            var step = $"arrayElement(arrayMap(t -> if(t > acc, t / 2, t), [{t}]), 1)";
-            var count = $"if(abs(x) >= {ad}, toUInt64(greatest({ExponentSql("abs(x)")} - {ed} + 2, 0)), 0)";
-            folded = $"arrayFold((acc, n) -> if(acc >= {ad}, acc - {step}, acc), range({count}), abs(x))";
-        }
+        var d = FloatParam(divisor);
+        var r = FloatParam(remainder);
+        var folded = double.IsInfinity(divisor) ? "abs(x)" : ExactFmod(Math.Abs(divisor));
 
         // Python's %: fmod's result (sign of x) moved into the divisor's sign when non-zero.
         var python = $"arrayElement(arrayMap(q -> if(q != 0 AND ((q < 0) != ({d} < 0)), q + {d}, q), [if(x < 0, -{folded}, {folded})]), 1)";
         return $"({o.T} IN ('int', 'float', 'bool') AND arrayElement(arrayMap(x -> isFinite(x) AND {python} = {r}, [{x}]), 1))";
     }
 
-    private static int Exponent(double positive)
+    /// <summary>
+    /// fmod(abs(x), divisor), exactly, over the integer mantissas (ClickHouse's float modulo is not exact): with
+    /// |x| = mx·2^ex and divisor = md·2^ed, the remainder is (mx·2^(ex−ed) mod md)·2^ed, the power taken by modular
+    /// exponentiation in UInt128; when ex &lt; ed it is (mx mod md·2^(ed−ex))·2^ex. Every product and scaling is exact.
+    /// </summary>
+    private static string ExactFmod(double divisor)
     {
-        var bits = BitConverter.DoubleToInt64Bits(positive);
-        var field = (int)((bits >> 52) & 2047);
-        return field == 0 ? Exponent(positive * 18446744073709551616.0) - 64 : field - 1023;
+        var (md, ed) = Decompose(divisor);
+        var squares = new ulong[12];
+        var b = (ulong)(2 % md);
+        for (var j = 0; j < squares.Length; j++)
+        {
+            squares[j] = b;
+            b = (ulong)((UInt128)b * b % md);
+        }
+
+        var table = "[" + string.Join(", ", squares.Select(v => v.ToString(CultureInfo.InvariantCulture))) + "]::Array(UInt64)";
+        var mdSql = md.ToString(CultureInfo.InvariantCulture) + "::UInt64";
+        var edSql = ed.ToString(CultureInfo.InvariantCulture);
+        var power = $"arrayFold((acc, j) -> if(bitTest(toUInt32(ex - {edSql}), j), acc * toUInt128({table}[j + 1]) % {mdSql}, acc), range(12), toUInt128(1 % {mdSql}))";
+        var scaleD = $"{Double(Math.ScaleB(1.0, Math.Max(ed, -1000)))} * {Double(Math.ScaleB(1.0, ed - Math.Max(ed, -1000)))}";
+        var aboveDivisor = $"toFloat64(toUInt128(mx % {mdSql}) * {power} % {mdSql}) * {scaleD}";
+        var belowDivisor = $"if({edSql} - ex >= 64, abs(x), toFloat64(toUInt128(mx) % (toUInt128({mdSql}) * bitShiftLeft(toUInt128(1), toUInt32({edSql} - ex)))) * {Pow2("greatest(ex, -1000)")} * {Pow2("ex - greatest(ex, -1000)")})";
+        var bits = "reinterpretAsUInt64(abs(x))";
+        return Let(["mx", "ex"],
+            [$"if(bitShiftRight({bits}, 52) = 0, bitAnd({bits}, 4503599627370495), bitAnd({bits}, 4503599627370495) + 4503599627370496)",
+             $"if(bitShiftRight({bits}, 52) = 0, -1074, toInt32(bitShiftRight({bits}, 52)) - 1075)"],
+            $"if(ex >= {edSql}, {aboveDivisor}, {belowDivisor})");
     }
 
-    private static string ExponentSql(string v) =>
-        $"if(bitAnd(bitShiftRight(reinterpretAsUInt64({v}), 52), 2047) = 0, toInt32(bitAnd(bitShiftRight(reinterpretAsUInt64({v} * 18446744073709551616.), 52), 2047)) - 1087, toInt32(bitAnd(bitShiftRight(reinterpretAsUInt64({v}), 52), 2047)) - 1023)";
+    private static (ulong Mantissa, int Exponent) Decompose(double positive)
+    {
+        var bits = (ulong)BitConverter.DoubleToInt64Bits(positive);
+        var field = (int)(bits >> 52);
+        var fraction = bits & 0xFFFFFFFFFFFFFUL;
+        return field == 0 ? (fraction, -1074) : (fraction | (1UL << 52), field - 1075);
+    }
+
+    // A constant the compiler computed; spelled as its bit pattern so no float parser can round it.
+    private static string Double(double value) =>
+        $"reinterpretAsFloat64({BitConverter.DoubleToInt64Bits(value).ToString(CultureInfo.InvariantCulture)}::UInt64)";
+
+    /// <summary>A float from a rule, bound as its bit pattern: ClickHouse reads some literals (e.g. 5e-324) inexactly.</summary>
+    private string FloatParam(double value) =>
+        $"reinterpretAsFloat64({Param("UInt64", unchecked((ulong)BitConverter.DoubleToInt64Bits(value)))})";
 
     private static string Pow2(string exponent) => $"reinterpretAsFloat64(bitShiftLeft(toUInt64({exponent} + 1023), 52))";
 
@@ -518,7 +538,7 @@ internal sealed partial class SegmentSqlCompiler
         var identity = value switch
         {
             string s => s,
-            double d => d.ToString("R", CultureInfo.InvariantCulture),
+            ulong u => u.ToString(CultureInfo.InvariantCulture),
             string[] a => string.Join("\u0001", a.Select(x => x.Length.ToString(CultureInfo.InvariantCulture) + ":" + x)),
             _ => throw new ArgumentOutOfRangeException(nameof(value)),
         };

@@ -1,0 +1,67 @@
+using System.Numerics;
+using ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
+using ModularAnalytics.Modules.SegmentMembership.Infrastructure.Warehouse;
+
+namespace ModularAnalytics.SegmentMembership.Tests;
+
+public sealed class SqlCompilerTests
+{
+    private static readonly EnvironmentContext Environment = new("env-key", "Env ' name");
+
+    [Fact]
+    public void Rule_values_trait_names_and_context_constants_only_appear_as_parameters()
+    {
+        const string Hostile = "') OR 1=1 --";
+        var rules = new[]
+        {
+            SegmentRule.Any(
+                new SegmentCondition("EQUAL", Hostile, Hostile),
+                new SegmentCondition("IN", "`x`", null, [Hostile, "b"]),
+                new SegmentCondition("REGEX", "$.environment.name", "a\\'"),
+                new SegmentCondition("CONTAINS", "$.identity.traits['" + "\\'" + "']", "{p0:String}")),
+        };
+
+        var query = SegmentSqlCompiler.CountQuery("env'1", Environment, [new SegmentToCompile("seg ` 1", Hostile, rules)]);
+
+        Assert.DoesNotContain("OR 1=1", query.Sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("Env ' name", query.Sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("env'1", query.Sql, StringComparison.Ordinal);
+        Assert.Contains(query.Parameters.Values, v => v is string s && s == Hostile);
+        Assert.Contains(query.Parameters.Values, v => v is string[] a && a.Contains(Hostile));
+        Assert.Contains(query.Parameters.Values, v => v is string s && s == "Env ' name");
+        Assert.Contains("countIf(", query.Sql, StringComparison.Ordinal);
+        Assert.Contains("AS `seg \\` 1`", query.Sql, StringComparison.Ordinal);
+        Assert.Contains("FINAL", query.Sql, StringComparison.Ordinal);
+        Assert.Matches(@"environment_id = \{p[0-9]+:String\}", query.Sql);
+    }
+
+    [Fact]
+    public void Many_segments_share_one_scan_and_per_property_columns()
+    {
+        var segments = Enumerable.Range(0, 30)
+            .Select(i => new SegmentToCompile("s" + i, i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [SegmentRule.All(new SegmentCondition("GREATER_THAN", "age", i.ToString(System.Globalization.CultureInfo.InvariantCulture)))]))
+            .ToList();
+
+        var query = SegmentSqlCompiler.CountQuery("env", Environment, segments);
+
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(query.Sql, "FROM `identities`"));
+        Assert.Equal(30, System.Text.RegularExpressions.Regex.Matches(query.Sql, "countIf\\(").Count);
+        Assert.Equal(1, query.Parameters.Values.Count(v => v is string s && s == "age"));
+    }
+
+    [Fact]
+    public void An_empty_rule_list_never_matches() =>
+        Assert.Equal("0", new SegmentSqlCompiler(Environment).Compile("k", []));
+
+    [Theory]
+    [InlineData("-13", "-12")]
+    [InlineData("-1", "0")]
+    [InlineData("9", "10")]
+    [InlineData("-100", "-99")]
+    [InlineData("18446744073709551615", "99999999999999999999999")]
+    public void Integer_keys_order_like_the_integers(string smaller, string larger) =>
+        Assert.True(string.CompareOrdinal(
+            SegmentSqlCompiler.IntegerKey(BigInteger.Parse(smaller, System.Globalization.CultureInfo.InvariantCulture)),
+            SegmentSqlCompiler.IntegerKey(BigInteger.Parse(larger, System.Globalization.CultureInfo.InvariantCulture))) < 0);
+}
