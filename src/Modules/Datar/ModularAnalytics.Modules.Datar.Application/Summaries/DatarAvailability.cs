@@ -1,16 +1,28 @@
+using MediatR;
 using ModularAnalytics.BuildingBlocks.Application.Exceptions;
+using ModularAnalytics.BuildingBlocks.Application.Security;
+using ModularAnalytics.Modules.Catalog.Contracts;
 using ModularAnalytics.Modules.Datar.Application.Recording;
 
 namespace ModularAnalytics.Modules.Datar.Application.Summaries;
 
 internal static class DatarAvailability
 {
-    public static void EnsureEnabled(RecorderOptions options)
+    /// <summary>
+    /// What every summary checks first: Datar runs (else 503), the project exists and the caller may manage it
+    /// (else 404, so another organisation's project is never revealed).
+    /// </summary>
+    public static async Task EnsureProjectReadableAsync(
+        RecorderOptions options, IMediator mediator, ICallerContext caller, int projectId, CancellationToken cancellationToken)
     {
         if (!options.DatarEnabled)
         {
             throw new ServiceUnavailableException(
                 "Datar is not among the enabled recorders: set Recorder:Enabled=true and include 'datar' in Recorder:Type.");
         }
+
+        var project = await mediator.Send(new GetProjectQuery(projectId), cancellationToken)
+            ?? throw new NotFoundException("Project", projectId);
+        caller.EnsureCanManage(project.OrganisationId, "Project", projectId);
     }
 }

@@ -18,10 +18,7 @@ internal sealed class GetFlagSummaryHandler(
 {
     public async Task<FlagSummary> Handle(GetFlagSummaryQuery request, CancellationToken cancellationToken)
     {
-        DatarAvailability.EnsureEnabled(options);
-        var project = await mediator.Send(new GetProjectQuery(request.ProjectId), cancellationToken)
-            ?? throw new NotFoundException("Project", request.ProjectId);
-        caller.EnsureCanManage(project.OrganisationId, "Project", request.ProjectId);
+        await DatarAvailability.EnsureProjectReadableAsync(options, mediator, caller, request.ProjectId, cancellationToken);
         var flag = await mediator.Send(new GetFlagByIdQuery(request.FlagId), cancellationToken);
         if (flag is null || flag.ProjectId != request.ProjectId)
         {

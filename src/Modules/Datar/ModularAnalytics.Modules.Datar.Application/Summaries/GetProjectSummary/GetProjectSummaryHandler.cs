@@ -1,5 +1,4 @@
 using MediatR;
-using ModularAnalytics.BuildingBlocks.Application.Exceptions;
 using ModularAnalytics.BuildingBlocks.Application.Messaging;
 using ModularAnalytics.BuildingBlocks.Application.Security;
 using ModularAnalytics.Modules.Catalog.Contracts;
@@ -17,10 +16,7 @@ internal sealed class GetProjectSummaryHandler(
 {
     public async Task<ProjectSummary> Handle(GetProjectSummaryQuery request, CancellationToken cancellationToken)
     {
-        DatarAvailability.EnsureEnabled(options);
-        var project = await mediator.Send(new GetProjectQuery(request.ProjectId), cancellationToken)
-            ?? throw new NotFoundException("Project", request.ProjectId);
-        caller.EnsureCanManage(project.OrganisationId, "Project", request.ProjectId);
+        await DatarAvailability.EnsureProjectReadableAsync(options, mediator, caller, request.ProjectId, cancellationToken);
 
         var window = SummaryWindow.Resolve(request.From, request.To, time.GetUtcNow());
         // Live flags only: a deleted flag is not in the catalog's answer, so its history drops out of the summary.
