@@ -82,8 +82,9 @@ public abstract class StoreExactnessTests(TestDatabase database)
 
         var keys = Writers.Keys();
         using var stop = new CancellationTokenSource();
-        var flushingFirst = Writers.FlushContinuouslyAsync(first.Flusher(), stop.Token);
-        var flushingSecond = Writers.FlushContinuouslyAsync(second.Flusher(), stop.Token);
+        // Both replicas must really flush while the other does; a fast run could otherwise end after one flush each.
+        var flushingFirst = Writers.FlushContinuouslyAsync(first.Flusher(), stop.Token, minSucceeded: 2);
+        var flushingSecond = Writers.FlushContinuouslyAsync(second.Flusher(), stop.Token, minSucceeded: 2);
         var writes = await Task.WhenAll(
             Writers.RunAsync(first.Aggregator(), keys, writers: 2, perWriter: 1_000_000),
             Writers.RunAsync(second.Aggregator(), keys, writers: 2, perWriter: 1_000_000));

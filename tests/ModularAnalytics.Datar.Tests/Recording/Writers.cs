@@ -80,12 +80,19 @@ internal static class Writers
     }
 
     /// <summary>Flushes every few milliseconds until <paramref name="stop"/>; returns (successful, failed) flushes.</summary>
-    public static async Task<(int Succeeded, int Failed)> FlushContinuouslyAsync(DatarFlusher flusher, CancellationToken stop)
+    /// <param name="minSucceeded">Keep flushing past <paramref name="stop"/> (for at most 10 s) until this many flushes succeeded.</param>
+    public static async Task<(int Succeeded, int Failed)> FlushContinuouslyAsync(DatarFlusher flusher, CancellationToken stop, int minSucceeded = 0)
     {
         var succeeded = 0;
         var failed = 0;
-        while (!stop.IsCancellationRequested)
+        var overtime = System.Diagnostics.Stopwatch.StartNew();
+        while (!stop.IsCancellationRequested || (succeeded < minSucceeded && overtime.Elapsed < TimeSpan.FromSeconds(10)))
         {
+            if (!stop.IsCancellationRequested)
+            {
+                overtime.Restart();
+            }
+
             if (await flusher.FlushAsync(CancellationToken.None))
             {
                 succeeded++;
