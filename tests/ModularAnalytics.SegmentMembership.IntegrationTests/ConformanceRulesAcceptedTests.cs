@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ModularAnalytics.Modules.SegmentMembership.Application.Segments;
+using ModularAnalytics.Modules.SegmentMembership.Application.Segments.CreateSegment;
 using Xunit;
 using Xunit.Abstractions;
 

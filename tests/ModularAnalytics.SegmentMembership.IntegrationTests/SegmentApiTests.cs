@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using ModularAnalytics.Modules.SegmentMembership.Application.Refresh;
+using ModularAnalytics.Modules.SegmentMembership.Application.Refresh.RunSegmentMembershipBackfill;
 using ModularAnalytics.SegmentMembership.IntegrationTests.Support;
 using ModularAnalytics.Testing;
 using Quartz;

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using ModularAnalytics.BuildingBlocks.Application.Exceptions;
 using ModularAnalytics.Modules.SegmentMembership.Application.Identities;
-using ModularAnalytics.Modules.SegmentMembership.Application.Members;
-using ModularAnalytics.Modules.SegmentMembership.Application.Segments;
+using ModularAnalytics.Modules.SegmentMembership.Application.Identities.BulkUpsertIdentities;
+using ModularAnalytics.Modules.SegmentMembership.Application.Members.GetSegmentMembers;
+using ModularAnalytics.Modules.SegmentMembership.Application.Segments.CreateSegment;
+using ModularAnalytics.Modules.SegmentMembership.Application.Segments.ReplaceSegment;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Identities;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
 using Xunit;

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using ModularAnalytics.Modules.SegmentMembership.Application.Refresh;
+using ModularAnalytics.Modules.SegmentMembership.Application.Refresh.RunSegmentMembershipBackfill;
 using ModularAnalytics.SegmentMembership.IntegrationTests.Support;
 using ModularAnalytics.Testing;
 using Xunit;

@@ -9,6 +9,7 @@ using ModularAnalytics.Modules.SegmentMembership.Application;
 using ModularAnalytics.Modules.SegmentMembership.Application.Abstractions;
 using ModularAnalytics.Modules.SegmentMembership.Application.Common;
 using ModularAnalytics.Modules.SegmentMembership.Application.Refresh;
+using ModularAnalytics.Modules.SegmentMembership.Application.Refresh.RunSegmentMembershipBackfill;
 using ModularAnalytics.Modules.SegmentMembership.Infrastructure.Identities;
 using ModularAnalytics.Modules.SegmentMembership.Infrastructure.Persistence;
 using ModularAnalytics.Modules.SegmentMembership.Infrastructure.Persistence.Stores;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using ModularAnalytics.BuildingBlocks.Application.Scheduling;
-using ModularAnalytics.Modules.SegmentMembership.Application.Refresh;
+using ModularAnalytics.Modules.SegmentMembership.Application.Refresh.RefreshProjectSegmentMembership;
 
 namespace ModularAnalytics.Modules.SegmentMembership.Application.Common;
 

@@ -22,6 +22,8 @@ internal interface ISegmentInput
 
 internal static partial class SegmentRulesInput
 {
+    public static string Compact(JsonElement rules) => JsonSerializer.Serialize(rules);
+
     /// <summary>Parses rules the validator has accepted.</summary>
     public static IReadOnlyList<SegmentRule> ParseStored(string rulesJson)
     {

@@ -1,7 +1,4 @@
-using System.Buffers.Text;
-using System.Text;
 using System.Text.Json;
-using FluentValidation;
 using MediatR;
 using ModularAnalytics.BuildingBlocks.Application.Exceptions;
 using ModularAnalytics.BuildingBlocks.Application.Messaging;
@@ -11,47 +8,7 @@ using ModularAnalytics.Modules.SegmentMembership.Application.Abstractions;
 using ModularAnalytics.Modules.SegmentMembership.Application.Common;
 using ModularAnalytics.Modules.SegmentMembership.Application.Segments;
 
-namespace ModularAnalytics.Modules.SegmentMembership.Application.Members;
-
-internal sealed record GetSegmentMembersQuery(int ProjectId, int SegmentId, int? EnvironmentId, int? Limit, string? Cursor) : IQuery<SegmentMembersDto>;
-
-internal sealed record SegmentMemberDto(string Identifier, string Key, JsonElement Traits);
-
-internal sealed record SegmentMembersDto(IReadOnlyList<SegmentMemberDto> Identities, string? NextCursor);
-
-/// <summary>The opaque cursor: base64url of the last identifier of the previous page.</summary>
-internal static class MembersCursor
-{
-    public static string Encode(string identifier) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(identifier));
-
-    public static bool TryDecode(string cursor, out string identifier)
-    {
-        identifier = string.Empty;
-        try
-        {
-            identifier = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(Base64Url.DecodeFromChars(cursor));
-            return identifier.Length > 0;
-        }
-        catch (Exception ex) when (ex is FormatException or ArgumentException)
-        {
-            return false;
-        }
-    }
-}
-
-internal sealed class GetSegmentMembersValidator : AbstractValidator<GetSegmentMembersQuery>
-{
-    public const int DefaultLimit = 100;
-    public const int MaxLimit = 1000;
-
-    public GetSegmentMembersValidator()
-    {
-        RuleFor(q => q.EnvironmentId).NotNull().WithMessage("environmentId is required.").OverridePropertyName("environmentId");
-        RuleFor(q => q.Limit).InclusiveBetween(1, MaxLimit).When(q => q.Limit is not null).OverridePropertyName("limit");
-        RuleFor(q => q.Cursor).Must(c => MembersCursor.TryDecode(c!, out _)).When(q => q.Cursor is not null)
-            .WithMessage("The cursor is not one this API returned.").OverridePropertyName("cursor");
-    }
-}
+namespace ModularAnalytics.Modules.SegmentMembership.Application.Members.GetSegmentMembers;
 
 internal sealed class GetSegmentMembersHandler(
     IMediator mediator,

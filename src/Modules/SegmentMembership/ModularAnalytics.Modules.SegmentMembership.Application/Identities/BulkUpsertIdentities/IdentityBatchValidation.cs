@@ -2,21 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ModularAnalytics.BuildingBlocks.Application.Exceptions;
-using ModularAnalytics.BuildingBlocks.Application.Messaging;
-using ModularAnalytics.BuildingBlocks.Application.Security;
-using ModularAnalytics.Modules.SegmentMembership.Application.Abstractions;
-using ModularAnalytics.Modules.SegmentMembership.Application.Common;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Identities;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
 
-namespace ModularAnalytics.Modules.SegmentMembership.Application.Identities;
-
-/// <summary>One element of the bulk body; trait values stay raw JSON so their number kinds survive.</summary>
-internal sealed record IdentityInput(string? Identifier, string? Key, IReadOnlyDictionary<string, JsonElement>? Traits);
-
-internal sealed record BulkUpsertIdentitiesCommand(IReadOnlyList<IdentityInput?>? Identities) : ICommand<BulkAcceptedDto>;
-
-internal sealed record BulkAcceptedDto(int Accepted);
+namespace ModularAnalytics.Modules.SegmentMembership.Application.Identities.BulkUpsertIdentities;
 
 /// <summary>
 /// Checks a whole batch before anything is written (all or nothing). Not a FluentValidation validator on purpose:
@@ -141,21 +130,5 @@ internal static class IdentityBatchValidation
         }
 
         return traits;
-    }
-}
-
-internal sealed class BulkUpsertIdentitiesHandler(ICallerContext caller, IIdentityStore store, TimeProvider time)
-    : ICommandHandler<BulkUpsertIdentitiesCommand, BulkAcceptedDto>
-{
-    public async Task<BulkAcceptedDto> Handle(BulkUpsertIdentitiesCommand request, CancellationToken cancellationToken)
-    {
-        if (caller.Kind != CallerKind.Environment || caller.EnvironmentId is not { } environmentId)
-        {
-            throw new NotFoundException("Environment", null);
-        }
-
-        var identities = IdentityBatchValidation.Validate(request, environmentId, time.UtcNow());
-        await store.UpsertAsync(identities, cancellationToken);
-        return new BulkAcceptedDto(request.Identities!.Count);
     }
 }

@@ -1,0 +1,3 @@
+namespace ModularAnalytics.Modules.SegmentMembership.Application.Identities;
+
+internal sealed record BulkAcceptedDto(int Accepted);

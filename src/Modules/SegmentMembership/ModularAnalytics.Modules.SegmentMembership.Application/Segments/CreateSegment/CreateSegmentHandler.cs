@@ -1,0 +1,29 @@
+using MediatR;
+using ModularAnalytics.BuildingBlocks.Application.Messaging;
+using ModularAnalytics.BuildingBlocks.Application.Scheduling;
+using ModularAnalytics.BuildingBlocks.Application.Security;
+using ModularAnalytics.Modules.SegmentMembership.Application.Abstractions;
+using ModularAnalytics.Modules.SegmentMembership.Application.Common;
+using ModularAnalytics.Modules.SegmentMembership.Domain.Segments;
+
+namespace ModularAnalytics.Modules.SegmentMembership.Application.Segments.CreateSegment;
+
+internal sealed class CreateSegmentHandler(
+    IMediator mediator,
+    ICallerContext caller,
+    ISegmentRepository segments,
+    ISegmentMembershipUnitOfWork unitOfWork,
+    ICommandScheduler scheduler,
+    SegmentMembershipSettings settings,
+    TimeProvider time) : ICommandHandler<CreateSegmentCommand, SegmentDto>
+{
+    public async Task<SegmentDto> Handle(CreateSegmentCommand request, CancellationToken cancellationToken)
+    {
+        var project = await mediator.GetManagedProjectAsync(caller, request.ProjectId, cancellationToken);
+        var segment = Segment.Create(project.Id, request.Name!, request.Key, request.Description, SegmentRulesInput.Compact(request.Rules!.Value), time.UtcNow());
+        segments.Add(segment);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        await scheduler.EnqueueRefreshAsync(project.Id, backfill: false, settings.RefreshDelay, cancellationToken);
+        return SegmentDto.From(segment, []);
+    }
+}

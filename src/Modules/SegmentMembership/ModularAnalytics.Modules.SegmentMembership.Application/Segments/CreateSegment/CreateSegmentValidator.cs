@@ -1,0 +1,3 @@
+namespace ModularAnalytics.Modules.SegmentMembership.Application.Segments.CreateSegment;
+
+internal sealed class CreateSegmentValidator : SegmentInputValidator<CreateSegmentCommand>;

@@ -1,0 +1,20 @@
+using MediatR;
+using ModularAnalytics.BuildingBlocks.Application.Exceptions;
+using ModularAnalytics.BuildingBlocks.Application.Messaging;
+using ModularAnalytics.BuildingBlocks.Application.Security;
+using ModularAnalytics.Modules.SegmentMembership.Application.Abstractions;
+using ModularAnalytics.Modules.SegmentMembership.Application.Common;
+
+namespace ModularAnalytics.Modules.SegmentMembership.Application.Segments.GetSegment;
+
+internal sealed class GetSegmentHandler(IMediator mediator, ICallerContext caller, ISegmentRepository segments, IMembershipCountStore counts)
+    : IQueryHandler<GetSegmentQuery, SegmentDto>
+{
+    public async Task<SegmentDto> Handle(GetSegmentQuery request, CancellationToken cancellationToken)
+    {
+        var project = await mediator.GetManagedProjectAsync(caller, request.ProjectId, cancellationToken);
+        var segment = await segments.FindAsync(project.Id, request.SegmentId, cancellationToken)
+            ?? throw new NotFoundException("Segment", request.SegmentId);
+        return SegmentDto.From(segment, await counts.ListBySegmentAsync(segment.Id, cancellationToken));
+    }
+}

@@ -1,0 +1,19 @@
+using MediatR;
+using ModularAnalytics.BuildingBlocks.Application.Messaging;
+using ModularAnalytics.BuildingBlocks.Application.Security;
+using ModularAnalytics.Modules.SegmentMembership.Application.Abstractions;
+using ModularAnalytics.Modules.SegmentMembership.Application.Common;
+
+namespace ModularAnalytics.Modules.SegmentMembership.Application.Segments.ListSegments;
+
+internal sealed class ListSegmentsHandler(IMediator mediator, ICallerContext caller, ISegmentRepository segments, IMembershipCountStore counts)
+    : IQueryHandler<ListSegmentsQuery, IReadOnlyList<SegmentDto>>
+{
+    public async Task<IReadOnlyList<SegmentDto>> Handle(ListSegmentsQuery request, CancellationToken cancellationToken)
+    {
+        var project = await mediator.GetManagedProjectAsync(caller, request.ProjectId, cancellationToken);
+        var list = await segments.ListByProjectAsync(project.Id, cancellationToken);
+        var bySegment = (await counts.ListByProjectAsync(project.Id, cancellationToken)).ToLookup(c => c.SegmentId);
+        return [.. list.Select(s => SegmentDto.From(s, bySegment[s.Id]))];
+    }
+}

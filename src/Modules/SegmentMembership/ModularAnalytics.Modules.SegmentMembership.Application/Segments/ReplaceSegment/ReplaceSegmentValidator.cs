@@ -1,0 +1,3 @@
+namespace ModularAnalytics.Modules.SegmentMembership.Application.Segments.ReplaceSegment;
+
+internal sealed class ReplaceSegmentValidator : SegmentInputValidator<ReplaceSegmentCommand>;
