@@ -30,7 +30,7 @@ var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Diction
 }).Build();
 await using var services = new ServiceCollection().AddLogging().AddWarehouse(configuration).BuildServiceProvider();
 var client = services.GetRequiredService<IClickHouseClient>();
-var warehouse = new ClickHouseSegmentWarehouse(client, services.GetRequiredService<WarehouseStatus>(), new SegmentMembershipSettings { UseLegacyAnalyzer = !args.Contains("--new-analyzer") });
+var warehouse = new ClickHouseSegmentWarehouse(client, services.GetRequiredService<WarehouseStatus>(), new SegmentMembershipSettings());
 
 await client.ExecuteAsync(IdentityWarehouseRows.CreateTable);
 var existing = (await client.QueryAsync($"SELECT count() AS n FROM identities WHERE environment_id = '{EnvironmentId}'")).Single().GetInt64("n");
@@ -65,7 +65,7 @@ if (StringArg("--sql") is { } which)
 if (StringArg("--try-setting") is { } setting)
 {
     var (name, value) = (setting.Split('=')[0], setting.Split('=')[1]);
-    var plain = warehouse.Tune(ClickHouseSegmentWarehouse.BuildCountQuery(environment, fifty));
+    var plain = ClickHouseSegmentWarehouse.Tune(ClickHouseSegmentWarehouse.BuildCountQuery(environment, fifty));
     var tuned = plain.WithSetting(name, value);
     var a = (await client.QueryAsync(plain)).Single();
     var b = (await client.QueryAsync(tuned)).Single();
@@ -94,7 +94,7 @@ if (args.Contains("--profile"))
 }
 
 var floorSql = FloorSql();
-var floor = await TimeAsync("floor (bare FINAL scan, same subcolumns)", () => client.QueryAsync(warehouse.Tune(new ClickHouseQuery(floorSql))));
+var floor = await TimeAsync("floor (bare FINAL scan, same subcolumns)", () => client.QueryAsync(ClickHouseSegmentWarehouse.Tune(new ClickHouseQuery(floorSql))));
 var single = await TimeAsync("refresh, 1 segment", () => warehouse.CountAsync(environment, one, work, TimeSpan.FromMinutes(10), CancellationToken.None));
 var many = await TimeAsync("refresh, 50 segments", () => warehouse.CountAsync(environment, fifty, work, TimeSpan.FromMinutes(10), CancellationToken.None));
 
@@ -135,7 +135,7 @@ string GenerateSql(int count) =>
 string FloorSql()
 {
     string[] traits = ["plan", "age", "score", "country", "beta", "version", "email", "logins", "ltv", "device"];
-    var reads = string.Join(" OR ", traits.Select(t => $"isNotNull(getSubcolumn(i.traits, '{t}'))"));
+    var reads = string.Join(" OR ", traits.Select(t => $"isNotNull(i.{ClickHouseSql.JsonPath("traits", t)})"));
     return $"SELECT count() AS n, countIf({reads}) AS any_trait, max(length(i.identifier)) AS l, max(length(i.identity_key)) AS k " +
         $"FROM identities AS i FINAL WHERE i.environment_id = '{EnvironmentId}'";
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using ModularAnalytics.BuildingBlocks.ClickHouse;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
 using ModularAnalytics.Modules.SegmentMembership.Infrastructure.Warehouse;
 
@@ -9,7 +10,7 @@ public sealed class SqlCompilerTests
     private static readonly EnvironmentContext Environment = new("env-key", "Env ' name");
 
     [Fact]
-    public void Rule_values_trait_names_and_context_constants_only_appear_as_parameters()
+    public void Rule_values_and_context_constants_only_appear_as_parameters_and_trait_names_as_escaped_paths()
     {
         const string Hostile = "') OR 1=1 --";
         var rules = new[]
@@ -23,7 +24,9 @@ public sealed class SqlCompilerTests
 
         var query = SegmentSqlCompiler.CountQuery("env'1", Environment, [new SegmentToCompile("seg ` 1", Hostile, rules)]);
 
-        Assert.DoesNotContain("OR 1=1", query.Sql, StringComparison.Ordinal);
+        Assert.Contains("i." + ClickHouseSql.JsonPath("traits", Hostile) + ".:String", query.Sql, StringComparison.Ordinal);
+        var outsideIdentifiers = System.Text.RegularExpressions.Regex.Replace(query.Sql, @"`(?:[^`\\]|\\.)*`", "``");
+        Assert.DoesNotContain("OR 1=1", outsideIdentifiers, StringComparison.Ordinal);
         Assert.DoesNotContain("Env ' name", query.Sql, StringComparison.Ordinal);
         Assert.DoesNotContain("env'1", query.Sql, StringComparison.Ordinal);
         Assert.Contains(query.Parameters.Values, v => v is string s && s == Hostile);
@@ -36,7 +39,7 @@ public sealed class SqlCompilerTests
     }
 
     [Fact]
-    public void Many_segments_share_one_scan_and_per_property_columns()
+    public void Many_segments_share_one_scan_reading_only_the_subcolumns_they_compare()
     {
         var segments = Enumerable.Range(0, 30)
             .Select(i => new SegmentToCompile("s" + i, i.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -47,7 +50,9 @@ public sealed class SqlCompilerTests
 
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(query.Sql, "FROM `identities`"));
         Assert.Equal(30, System.Text.RegularExpressions.Regex.Matches(query.Sql, "countIf\\(").Count);
-        Assert.Equal(1, query.Parameters.Values.Count(v => v is string s && s == "age"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(query.Sql, "i.`traits`.`age`.:Int64 AS v_"));
+        Assert.DoesNotContain("getSubcolumn", query.Sql, StringComparison.Ordinal);
+        Assert.DoesNotContain(".:Bool", query.Sql, StringComparison.Ordinal);
     }
 
     [Fact]

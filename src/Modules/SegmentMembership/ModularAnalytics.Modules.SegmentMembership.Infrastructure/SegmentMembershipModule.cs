@@ -63,7 +63,6 @@ public sealed class SegmentMembershipModule : IModule
             RefreshTimeout = section.GetValue("RefreshTimeout", defaults.RefreshTimeout),
             RefreshDelay = section.GetValue("RefreshDelay", defaults.RefreshDelay),
             BackfillBatchSize = section.GetValue("BackfillBatchSize", defaults.BackfillBatchSize),
-            UseLegacyAnalyzer = section.GetValue("UseLegacyAnalyzer", defaults.UseLegacyAnalyzer),
         };
         if (settings.IdentitySource == IdentitySourceKind.Ndjson && string.IsNullOrWhiteSpace(settings.NdjsonPath))
         {

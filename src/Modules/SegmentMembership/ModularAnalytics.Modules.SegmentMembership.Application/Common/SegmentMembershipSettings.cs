@@ -25,12 +25,4 @@ public sealed record SegmentMembershipSettings
     public TimeSpan RefreshDelay { get; init; } = TimeSpan.FromSeconds(5);
 
     public int BackfillBatchSize { get; init; } = 10_000;
-
-    /// <summary>
-    /// Runs segment queries with ClickHouse's previous query analyzer (<c>enable_analyzer = 0</c>). Why: the compiled
-    /// SQL nests many lambdas per property, and the new analyzer spends seconds resolving them (about 8 s of fixed cost
-    /// for 50 segments on 26.5, whatever the row count) where the old one needs tens of milliseconds for the same counts.
-    /// Turn off for a server without that setting.
-    /// </summary>
-    public bool UseLegacyAnalyzer { get; init; } = true;
 }

@@ -119,8 +119,8 @@ internal sealed class ClickHouseSegmentWarehouse(IClickHouseClient client, Wareh
         return new WarehouseMembersPage(members, hasMore);
     }
 
-    /// <summary>See <see cref="SegmentMembershipSettings.UseLegacyAnalyzer"/>.</summary>
-    internal ClickHouseQuery Tune(ClickHouseQuery query) => settings.UseLegacyAnalyzer ? query.WithSetting("enable_analyzer", "0") : query;
+    /// <summary>Why: only ClickHouse's (new) analyzer resolves JSON subcolumn paths like <c>traits.`x`.:Int64</c>; a server profile may have it off.</summary>
+    internal static ClickHouseQuery Tune(ClickHouseQuery query) => query.WithSetting("enable_analyzer", "1");
 
     internal static string Label(int segmentId) => "s" + segmentId.ToString(CultureInfo.InvariantCulture);
 

@@ -13,21 +13,31 @@ internal sealed record SegmentToCompile(string Label, string Key, IReadOnlyList<
 /// Compiles segment rules to ClickHouse boolean expressions over one row of the warehouse table
 /// <c>identities (environment_id, identifier, identity_key, traits JSON, inserted_at)</c>, with Flagsmith's semantics
 /// (the same ones <c>SegmentEvaluator</c> implements, written separately so each checks the other). Every value that
-/// comes from a rule or the environment is bound as a <c>{pN:Type}</c> parameter; the SQL text only ever contains
-/// fixed fragments, aliases and numbers the compiler derived itself. Per-property work (typing the trait, Python's
-/// <c>str()</c>, semver keys) is computed once per row as a column, so many segments can share one scan.
-/// One instance builds one query: parameters and aliases accumulate.
+/// comes from a rule or the environment is bound as a <c>{pN:Type}</c> parameter; trait names become backtick-escaped
+/// JSON subcolumn paths; the rest of the text is fixed fragments and numbers the compiler derived itself.
 /// </summary>
+/// <remarks>
+/// Why it is shaped this way (refresh cost is one scan, so per-row work is what matters):
+/// a condition reads only the typed subcolumns (<c>traits.`x`.:Int64</c>, …) its literal can match, decided at compile
+/// time, instead of typing every trait in every row; per-kind branches are NULL when the row has another type and each
+/// condition is closed with <c>ifNull(…, 0)</c>; expensive work (regexes over the string mapping, MD5 rehashes, exact
+/// float modulo, Python's float repr) sits behind a cheap guard so ClickHouse's short-circuit evaluation runs it only for
+/// the rows that need it; identical sub-expressions across segments are computed once by ClickHouse's expression DAG.
+/// One instance builds one query: parameters accumulate.
+/// </remarks>
 internal sealed partial class SegmentSqlCompiler
 {
-    private const string SemverPattern =
-        @"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-((0|[1-9][0-9]*|[0-9]*[a-zA-Z-][0-9a-zA-Z-]*)(\.(0|[1-9][0-9]*|[0-9]*[a-zA-Z-][0-9a-zA-Z-]*))*))?(\+[0-9a-zA-Z-]+(\.[0-9a-zA-Z-]+)*)?$";
+    private const string NumberPattern = @"^-?[0-9]+(\.[0-9]+)?$";
+    private const string IntegerPattern = "^-?[0-9]+$";
+    private const string DecimalPattern = @"^-?[0-9]+\.[0-9]+$";
+    private const double MaxExactInteger = 9007199254740992d;
 
     private readonly Dictionary<string, object?> _parameters = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Type, string Value), string> _parameterByValue = [];
-    private readonly List<(string Expression, string Name)> _with = [];
     private readonly Dictionary<string, Operand> _operands = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _derived = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _scanColumns = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _derivedColumns = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _nonNullable = new(StringComparer.Ordinal) { "identifier" };
     private readonly EnvironmentContext _environment;
     private readonly string _row;
 
@@ -40,9 +50,6 @@ internal sealed partial class SegmentSqlCompiler
 
     public IReadOnlyDictionary<string, object?> Parameters => _parameters;
 
-    /// <summary>Per-row columns (<c>expr AS name</c>) the compiled expressions rely on; <see cref="BuildQuery"/> lays them out.</summary>
-    public IReadOnlyList<string> Columns => _with.Select(w => $"{w.Expression} AS {w.Name}").ToList();
-
     /// <summary>One segment's membership as a UInt8 expression (never NULL).</summary>
     public string Compile(string segmentKey, IReadOnlyList<SegmentRule> rules)
     {
@@ -52,7 +59,7 @@ internal sealed partial class SegmentSqlCompiler
         }
 
         var key = Param("String", segmentKey);
-        return Join(" AND ", rules.Select(r => Rule(r, key)));
+        return All(rules.Select(r => Rule(r, key)));
     }
 
     /// <summary>
@@ -78,53 +85,37 @@ internal sealed partial class SegmentSqlCompiler
     }
 
     /// <summary>
-    /// <c>SELECT columns</c> over the environment's identities (<c>FROM table FINAL WHERE environment_id = {env}</c>),
+    /// <c>SELECT selectList</c> over the environment's identities (<c>FROM table AS i FINAL WHERE i.environment_id = {env}</c>),
     /// with this compiler's parameters. The row's identifier is available as <c>identifier</c>.
     /// </summary>
     /// <remarks>
-    /// Why layered subqueries rather than WITH aliases: ClickHouse inlines an alias at every use, so alias chains blow
-    /// the query tree up (and 26.5's analyzer then loses some of them); a subquery column is computed once per row.
-    /// Each alias goes in the first layer where everything it references already exists.
+    /// Why layers: the scan layer names each subcolumn a condition reads (<c>v_N</c>) and the derived layer computes the
+    /// few per-row values several conditions share (<c>d_N</c>, e.g. Python's str() of a trait), so the conditions' text
+    /// refers to short names instead of repeating large expressions. Only the columns the select list needs are kept.
     /// </remarks>
     public ClickHouseQuery BuildQuery(string selectList, string environmentId, string table = "identities", string? orderBy = null)
     {
-        var env = Param("String", environmentId);
-        var levels = new Dictionary<string, int>(StringComparer.Ordinal);
-        var layers = new List<List<string>>();
-        foreach (var (expression, name) in _with)
+        // Derived columns may use earlier ones; walk back from the last so every use is seen before its definition.
+        var needed = References(selectList);
+        var derived = new List<KeyValuePair<string, string>>();
+        foreach (var column in _derivedColumns.Reverse().Where(c => needed.Contains(c.Value)))
         {
-            var level = 0;
-            foreach (System.Text.RegularExpressions.Match m in AliasReference().Matches(expression))
-            {
-                if (levels.TryGetValue(m.Value, out var referenced))
-                {
-                    level = Math.Max(level, referenced + 1);
-                }
-            }
-
-            levels[name] = level;
-            while (layers.Count <= level)
-            {
-                layers.Add([]);
-            }
-
-            layers[level].Add($"{expression} AS {name}");
+            derived.Insert(0, column);
+            needed.UnionWith(References(column.Key));
         }
 
-        var sql = new StringBuilder("SELECT ").Append(_row).Append(".identifier AS identifier");
-        foreach (var column in layers.Count > 0 ? layers[0] : [])
+        var scan = new StringBuilder("SELECT ").Append(_row).Append(".identifier AS identifier");
+        foreach (var (expression, name) in _scanColumns.Where(c => needed.Contains(c.Value)))
         {
-            sql.Append(",\n  ").Append(column);
+            scan.Append(",\n  ").Append(expression).Append(" AS ").Append(name);
         }
 
-        sql.Append("\nFROM ").Append(ClickHouseSql.Identifier(table)).Append(" AS ").Append(_row).Append(" FINAL\n")
-            .Append("WHERE ").Append(_row).Append(".environment_id = ").Append(env);
-        for (var level = 1; level < layers.Count; level++)
-        {
-            sql.Insert(0, "SELECT *,\n  " + string.Join(",\n  ", layers[level]) + "\nFROM (\n").Append("\n)");
-        }
-
-        sql.Insert(0, "SELECT\n  " + selectList + "\nFROM (\n").Append("\n)");
+        scan.Append("\nFROM ").Append(ClickHouseSql.Identifier(table)).Append(" AS ").Append(_row).Append(" FINAL\n")
+            .Append("WHERE ").Append(_row).Append(".environment_id = ").Append(Param("String", environmentId));
+        var source = derived.Count == 0
+            ? scan.ToString()
+            : "SELECT *,\n  " + string.Join(",\n  ", derived.Select(c => c.Key + " AS " + c.Value)) + "\nFROM (\n" + scan + "\n)";
+        var sql = new StringBuilder("SELECT\n  ").Append(selectList).Append("\nFROM (\n").Append(source).Append("\n)");
         if (orderBy is not null)
         {
             sql.Append("\nORDER BY ").Append(orderBy);
@@ -139,21 +130,70 @@ internal sealed partial class SegmentSqlCompiler
         return query;
     }
 
+    private static HashSet<string> References(string sql) =>
+        ColumnName().Matches(sql).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b[vd]_[0-9]+\b")]
+    private static partial System.Text.RegularExpressions.Regex ColumnName();
+
+    /// <summary>A value the scan reads (a subcolumn or a row expression), by its column name.</summary>
+    private string ScanColumn(string expression, bool nullable = true)
+    {
+        if (!_scanColumns.TryGetValue(expression, out var name))
+        {
+            name = "v_" + _scanColumns.Count.ToString(CultureInfo.InvariantCulture);
+            _scanColumns[expression] = name;
+            if (!nullable)
+            {
+                _nonNullable.Add(name);
+            }
+        }
+
+        return name;
+    }
+
+    /// <summary>A per-row value computed once over scan columns, by its column name.</summary>
+    private string DerivedColumn(string expression)
+    {
+        if (!_derivedColumns.TryGetValue(expression, out var name))
+        {
+            name = "d_" + _derivedColumns.Count.ToString(CultureInfo.InvariantCulture);
+            _derivedColumns[expression] = name;
+        }
+
+        return name;
+    }
+
     private string Rule(SegmentRule rule, string segmentKey)
     {
         var conditions = rule.Conditions.Count == 0 ? "1" : Combine(rule.Type, rule.Conditions.Select(c => Condition(c, segmentKey)));
         var rules = rule.Rules.Count == 0 ? "1" : Combine(rule.Type, rule.Rules.Select(r => Rule(r, segmentKey)));
-        return $"({conditions} AND {rules})";
+        return All([conditions, rules]);
     }
 
     private static string Combine(SegmentRuleType type, IEnumerable<string> parts) => type switch
     {
-        SegmentRuleType.All => Join(" AND ", parts),
-        SegmentRuleType.Any => Join(" OR ", parts),
-        _ => $"(NOT {Join(" OR ", parts)})",
+        SegmentRuleType.All => All(parts),
+        SegmentRuleType.Any => Any(parts),
+        _ => Not(Any(parts)),
     };
 
-    private static string Join(string separator, IEnumerable<string> parts) => "(" + string.Join(separator, parts) + ")";
+    private static string All(IEnumerable<string> parts)
+    {
+        var list = parts.Where(p => p != "1").ToList();
+        return list.Contains("0") ? "0" : list.Count switch { 0 => "1", 1 => list[0], _ => "(" + string.Join(" AND ", list) + ")" };
+    }
+
+    private static string Any(IEnumerable<string> parts)
+    {
+        var list = parts.Where(p => p != "0").ToList();
+        return list.Contains("1") ? "1" : list.Count switch { 0 => "0", 1 => list[0], _ => "(" + string.Join(" OR ", list) + ")" };
+    }
+
+    private static string Not(string part) => part switch { "0" => "1", "1" => "0", _ => $"(NOT {part})" };
+
+    // Why: branches are NULL when the row holds another type; closing each condition keeps NOT (NONE rules) two-valued.
+    private static string Closed(string expression) => expression is "0" or "1" ? expression : $"ifNull({expression}, 0)";
 
     private string Condition(SegmentCondition condition, string segmentKey)
     {
@@ -166,28 +206,13 @@ internal sealed partial class SegmentSqlCompiler
         switch (op)
         {
             case SegmentOperator.IsSet:
-                return $"({o.T} != 'none')";
+                return o.Set;
             case SegmentOperator.IsNotSet:
-                return $"({o.T} = 'none')";
+                return Not(o.Set);
             case SegmentOperator.In:
-            {
-                var values = ConditionValues.InValues(condition);
-                if (values is null)
-                {
-                    return "0";
-                }
-
-                var array = Param("Array(String)", values.Order(StringComparer.Ordinal).ToArray());
-                return $"(({o.T} = 'str' AND has({array}, {o.S})) OR ({o.T} = 'int' AND has({array}, {o.I})))";
-            }
-
+                return Closed(In(o, ConditionValues.InValues(condition)));
             case SegmentOperator.PercentageSplit:
-                if (!PythonLiteral.TryParseFloat(condition.Value, out var threshold) || double.IsNaN(threshold))
-                {
-                    return "0";
-                }
-
-                return $"({o.T} != 'none' AND {Percentage(segmentKey, StrForm(o))} <= {FloatParam(threshold)})";
+                return Closed(PercentageSplit(o, segmentKey, condition.Value));
         }
 
         if (condition.ValueItems is not null)
@@ -196,56 +221,279 @@ internal sealed partial class SegmentSqlCompiler
         }
 
         var literal = condition.Value ?? "None";
-        return op switch
+        return Closed(op switch
         {
-            SegmentOperator.NotContains => $"({o.T} = 'str' AND position({o.S}, {Param("String", literal)}) = 0)",
+            SegmentOperator.NotContains => o.S is null ? "0" : All([StrKind(o), $"position({o.S}, {Param("String", literal)}) = 0"]),
             SegmentOperator.Regex => RegexSubset.TryParse(literal, out var pieces, out _)
-                ? $"({o.T} != 'none' AND match({StrForm(o)}, {Param("String", Re2Pattern.Render(pieces))}))"
+                ? All([o.Set, $"match({StrForm(o)}, {Param("String", Re2Pattern.Render(pieces))})"])
                 : "0",
             SegmentOperator.Modulo => Modulo(o, condition.Value),
-            _ => Typed(op, condition, literal, o),
-        };
+            _ => Typed(op, literal, o, condition.IsSemver ? ConditionValues.SemverText(condition) : null),
+        });
     }
 
-    private string Typed(SegmentOperator op, SegmentCondition condition, string literal, Operand o)
+    /// <summary>Strings compare as strings (or as semantic versions), other types with the literal coerced to their type.</summary>
+    private string Typed(SegmentOperator op, string literal, Operand o, string? semver)
     {
+        var cmp = op == SegmentOperator.Contains ? string.Empty : Comparison(op);
         var branches = new List<string>();
-        if (condition.IsSemver)
+        if (semver is not null)
         {
-            var text = ConditionValues.SemverText(condition);
-            var (ok, key, pre, build) = Semver(o);
-            var lit = Param("String", text);
-            branches.Add(op == SegmentOperator.Contains
-                ? $"({o.T} = 'str' AND {ok} AND (({pre} != '' AND {pre} = {lit}) OR ({build} != '' AND {build} = {lit})))"
-                : $"({o.T} = 'str' AND {ok} AND match({SemverInput(lit)}, {Param("String", SemverPattern)}) AND {key} {Comparison(op)} {SemverKey(SemverInput(lit))})");
+            branches.Add(Semver(op, o, semver));
         }
-        else
+        else if (o.S is not null)
         {
             var s = Param("String", literal);
-            branches.Add(op == SegmentOperator.Contains
-                ? $"({o.T} = 'str' AND position({o.S}, {s}) > 0)"
-                : $"({o.T} = 'str' AND {o.S} {Comparison(op)} {s})");
+            if (op == SegmentOperator.Contains)
+            {
+                // A literal with a character no number has can only be inside a string that is not a number.
+                var needsKind = literal.Length == 0 || literal.All(c => char.IsAsciiDigit(c) || c is '-' or '.');
+                branches.Add(All([needsKind ? StrKind(o) : "1", $"position({o.S}, {s}) > 0"]));
+            }
+            else if (!(op == SegmentOperator.Equal && o.Mapped && LooksNumeric(literal)))
+            {
+                // A string equal to a literal that is no number is itself no number, so it needs no kind check.
+                branches.Add(All([op == SegmentOperator.Equal ? "1" : StrKind(o), $"{o.S} {cmp} {s}"]));
+            }
         }
 
-        if (op != SegmentOperator.Contains)
+        if (op == SegmentOperator.Contains)
         {
-            if (PythonLiteral.TryParseInt(literal, out var integer))
-            {
-                branches.Add(op is SegmentOperator.Equal or SegmentOperator.NotEqual
-                    ? $"({o.T} = 'int' AND {o.I} {Comparison(op)} {Param("String", integer.ToString(CultureInfo.InvariantCulture))})"
-                    : $"({o.T} = 'int' AND {IntegerKey(o.I)} {Comparison(op)} {Param("String", IntegerKey(integer))})");
-            }
-
-            if (PythonLiteral.TryParseFloat(literal, out var number))
-            {
-                branches.Add($"({o.T} = 'float' AND {o.F} {Comparison(op)} {FloatParam(number)})");
-            }
-
-            var flag = literal is "False" or "false" ? "0" : "1";
-            branches.Add($"({o.T} = 'bool' AND toUInt8({o.B}) {Comparison(op)} {flag})");
+            return Any(branches);
         }
 
-        return Join(" OR ", branches);
+        if (PythonLiteral.TryParseInt(literal, out var integer))
+        {
+            branches.Add(IntegerComparison(o.I64, "Int64", long.MinValue, long.MaxValue, op, integer));
+            branches.Add(IntegerComparison(o.U64, "UInt64", ulong.MinValue, ulong.MaxValue, op, integer));
+            if (o.S is not null && o.Mapped)
+            {
+                branches.Add(IntegerTextComparison(o.S, op, integer));
+            }
+        }
+
+        if (PythonLiteral.TryParseFloat(literal, out var number))
+        {
+            var f = FloatParam(number);
+            if (o.F64 is not null)
+            {
+                branches.Add($"{o.F64} {cmp} {f}");
+            }
+
+            if (o.S is not null && o.Mapped)
+            {
+                branches.Add(Guarded(o.S, $"match({o.S}, {Param("String", DecimalPattern)}) AND toFloat64OrZero({o.S}) {cmp} {f}"));
+            }
+        }
+
+        if (o.B is not null)
+        {
+            var flag = literal is not ("False" or "false");
+            branches.Add((op, flag) switch
+            {
+                (SegmentOperator.GreaterThan, true) or (SegmentOperator.LessThan, false) => "0",
+                (SegmentOperator.GreaterThanInclusive, false) or (SegmentOperator.LessThanInclusive, true) => $"isNotNull({o.B})",
+                _ => $"toUInt8({o.B}) {cmp} {(flag ? "1" : "0")}",
+            });
+        }
+
+        return Any(branches);
+    }
+
+    /// <summary>An integer column against an integer literal, folded to a presence check or 0 when the literal is out of its range.</summary>
+    private string IntegerComparison(string? column, string type, BigInteger min, BigInteger max, SegmentOperator op, BigInteger value)
+    {
+        if (column is null)
+        {
+            return "0";
+        }
+
+        if (value >= min && value <= max)
+        {
+            return $"{column} {Comparison(op)} {Param(type, value.ToString(CultureInfo.InvariantCulture))}";
+        }
+
+        var columnIsBelow = value > max;
+        var holds = op switch
+        {
+            SegmentOperator.NotEqual => true,
+            SegmentOperator.LessThan or SegmentOperator.LessThanInclusive => columnIsBelow,
+            SegmentOperator.GreaterThan or SegmentOperator.GreaterThanInclusive => !columnIsBelow,
+            _ => false,
+        };
+        return holds ? $"isNotNull({column})" : "0";
+    }
+
+    /// <summary>A string holding an integer (Flagsmith maps it to int, leading zeros and all) against an integer literal.</summary>
+    private string IntegerTextComparison(string s, SegmentOperator op, BigInteger value)
+    {
+        if (op is SegmentOperator.Equal or SegmentOperator.NotEqual)
+        {
+            var magnitude = BigInteger.Abs(value).ToString(CultureInfo.InvariantCulture);
+            var pattern = value.IsZero ? "^-?0+$" : value.Sign < 0 ? "^-0*" + magnitude + "$" : "^0*" + magnitude + "$";
+            var equal = $"match({s}, {Param("String", pattern)})";
+            return Guarded(s, op == SegmentOperator.Equal ? equal : $"match({s}, {Param("String", IntegerPattern)}) AND NOT {equal}");
+        }
+
+        return Guarded(s, $"match({s}, {Param("String", IntegerPattern)}) AND {IntegerKey(CanonicalInteger(s))} {Comparison(op)} {Param("String", IntegerKey(value))}");
+    }
+
+    private string In(Operand o, IReadOnlySet<string>? values)
+    {
+        if (values is null)
+        {
+            return "0";
+        }
+
+        var ordered = values.Order(StringComparer.Ordinal).ToList();
+        var integers = ordered.Where(IsCanonicalInteger).Select(v => BigInteger.Parse(v, CultureInfo.InvariantCulture)).ToList();
+        var branches = new List<string>();
+        var strings = o.Mapped ? ordered.Where(v => !LooksNumeric(v)).ToArray() : [.. ordered];
+        if (o.S is not null && strings.Length > 0)
+        {
+            branches.Add($"has({Param("Array(String)", strings)}, {o.S})");
+        }
+
+        var longs = integers.Where(i => i >= long.MinValue && i <= long.MaxValue).Select(i => (long)i).ToArray();
+        if (o.I64 is not null && longs.Length > 0)
+        {
+            branches.Add($"has({Param("Array(Int64)", longs)}, {o.I64})");
+        }
+
+        var ulongs = integers.Where(i => i >= ulong.MinValue && i <= ulong.MaxValue).Select(i => (ulong)i).ToArray();
+        if (o.U64 is not null && ulongs.Length > 0)
+        {
+            branches.Add($"has({Param("Array(UInt64)", ulongs)}, {o.U64})");
+        }
+
+        if (o.S is not null && o.Mapped && integers.Count > 0)
+        {
+            var texts = integers.Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+            branches.Add(Guarded(o.S, $"match({o.S}, {Param("String", IntegerPattern)}) AND has({Param("Array(String)", texts)}, {CanonicalInteger(o.S)})"));
+        }
+
+        return Any(branches);
+    }
+
+    private string PercentageSplit(Operand o, string segmentKey, string? value)
+    {
+        if (!PythonLiteral.TryParseFloat(value, out var threshold) || double.IsNaN(threshold))
+        {
+            return "0";
+        }
+
+        // The hash is an integer h in [0, 9998]; the evaluator compares h / 9998 * 100 with the threshold, which is
+        // monotonic in h, so the comparison becomes h <= the largest h that passes. h = 9998 (100%) means rehash.
+        var largest = -1;
+        for (var h = 9997; h >= 0; h--)
+        {
+            if ((double)h / 9998 * 100 <= threshold)
+            {
+                largest = h;
+                break;
+            }
+        }
+
+        if (largest < 0)
+        {
+            return "0";
+        }
+
+        if (largest == 9997 && 100 <= threshold)
+        {
+            return o.Set;
+        }
+
+        var joined = $"concat({segmentKey}, ',', {StrForm(o)})";
+        var limit = Param("UInt16", largest.ToString(CultureInfo.InvariantCulture));
+        const int Rehashes = 4;
+        var expression = string.Empty;
+        for (var iteration = Rehashes; iteration >= 1; iteration--)
+        {
+            var text = iteration == 1 ? joined : $"concat({string.Join(", ',', ", Enumerable.Repeat(joined, iteration))})";
+            var hash = $"(reinterpretAsUInt128(reverse(MD5({text}))) % 9999)";
+            expression = iteration == Rehashes ? $"{hash} <= {limit}" : $"({hash} <= {limit} OR ({hash} = 9998 AND {expression}))";
+        }
+
+        return All([o.Set, expression]);
+    }
+
+    private string Modulo(Operand o, string? value)
+    {
+        if (!ConditionValues.TryParseModulo(value, out var divisor, out var remainder) || divisor == 0 || double.IsNaN(divisor))
+        {
+            return "0";
+        }
+
+        // Integers within 2^53 against an integral divisor: exact in Int64. Every other number goes through the exact
+        // float remainder, which is large, so it appears once per condition over whichever value the row holds.
+        var branches = new List<string>();
+        var limit = MaxExactInteger.ToString("R", CultureInfo.InvariantCulture);
+        var integral = Math.Abs(divisor) <= MaxExactInteger && Math.Floor(divisor) == divisor;
+        var picks = new List<(string When, string Value)>();
+        if (o.I64 is not null)
+        {
+            if (integral)
+            {
+                branches.Add($"(abs({o.I64}) <= {limit} AND {IntegerModulo(o.I64, (long)divisor, remainder)})");
+            }
+
+            picks.Add((integral ? $"abs({o.I64}) > {limit}" : $"isNotNull({o.I64})", $"toFloat64(assumeNotNull({o.I64}))"));
+        }
+
+        if (o.U64 is not null)
+        {
+            picks.Add(($"isNotNull({o.U64})", $"toFloat64(assumeNotNull({o.U64}))"));
+        }
+
+        if (o.F64 is not null)
+        {
+            picks.Add(($"isNotNull({o.F64})", $"assumeNotNull({o.F64})"));
+        }
+
+        if (o.S is not null && o.Mapped)
+        {
+            var s = $"assumeNotNull({o.S})";
+            picks.Add((Guarded(o.S, $"match({o.S}, {Param("String", IntegerPattern)})"), $"toFloat64OrZero({CanonicalInteger(s)})"));
+            picks.Add((Guarded(o.S, $"match({o.S}, {Param("String", DecimalPattern)})"), $"toFloat64OrZero({s})"));
+        }
+
+        if (picks.Count > 0)
+        {
+            var x = picks.Count == 1 ? picks[0].Value : "multiIf(" + string.Join(", ", picks.Select(p => p.When + ", " + p.Value)) + ", 0.)";
+            branches.Add(All([Any(picks.Select(p => p.When)), FloatModulo(x, divisor, remainder)]));
+        }
+
+        if (o.B is not null)
+        {
+            // Python's True % d and False % d are known here.
+            var whenTrue = PythonModulo(1, divisor) == remainder ? "1" : "0";
+            var whenFalse = PythonModulo(0, divisor) == remainder ? "1" : "0";
+            branches.Add(whenTrue == whenFalse ? (whenTrue == "1" ? $"isNotNull({o.B})" : "0") : $"{o.B} = {(whenTrue == "1" ? "true" : "false")}");
+        }
+
+        return Any(branches);
+    }
+
+    private static double PythonModulo(double x, double divisor)
+    {
+        var r = x % divisor;
+        return r != 0 && (r < 0) != (divisor < 0) ? r + divisor : r;
+    }
+
+    /// <summary>Python's <c>float(x) % d == r</c> for an integer |x| ≤ 2^53 and an integral d: exact in integers.</summary>
+    private string IntegerModulo(string column, long divisor, double remainder)
+    {
+        // Python's result lies in [0, d) for d > 0 and (d, 0] for d < 0; any other remainder never matches.
+        var magnitude = Math.Abs(divisor);
+        if (Math.Floor(remainder) != remainder || (divisor > 0 ? remainder < 0 || remainder >= divisor : remainder > 0 || remainder <= divisor))
+        {
+            return "0";
+        }
+
+        var r = (long)remainder;
+        var expected = divisor > 0 || r == 0 ? r : r + magnitude;
+        return $"positiveModulo({column}, {Param("Int64", magnitude.ToString(CultureInfo.InvariantCulture))}) = {Param("Int64", expected.ToString(CultureInfo.InvariantCulture))}";
     }
 
     private static string Comparison(SegmentOperator op) => op switch
@@ -259,103 +507,40 @@ internal sealed partial class SegmentSqlCompiler
         _ => throw new ArgumentOutOfRangeException(nameof(op)),
     };
 
-    /// <summary>
-    /// A string whose byte order is the numeric order of arbitrarily large integers: sign, then length (complemented
-    /// for negatives), then digits (complemented for negatives). The SQL twin is <see cref="IntegerKey(string)"/>.
-    /// </summary>
-    internal static string IntegerKey(BigInteger value)
+    /// <summary>Flagsmith's string mapping: a full match of <c>-?[0-9]+</c> is an int, of <c>-?[0-9]+\.[0-9]+</c> a float.</summary>
+    private static bool LooksNumeric(string s)
     {
-        var magnitude = BigInteger.Abs(value).ToString(CultureInfo.InvariantCulture);
-        return value.Sign < 0
-            ? "0" + (9999999999L - magnitude.Length).ToString("D10", CultureInfo.InvariantCulture)
-                + string.Concat(magnitude.Select(d => (char)('9' - d + '0')))
-            : "1" + magnitude.Length.ToString("D10", CultureInfo.InvariantCulture) + magnitude;
+        var body = s.StartsWith('-') ? s.AsSpan(1) : s.AsSpan();
+        var dot = body.IndexOf('.');
+        var whole = dot < 0 ? body : body[..dot];
+        return whole.Length > 0 && AllDigits(whole) && (dot < 0 || (dot < body.Length - 1 && AllDigits(body[(dot + 1)..])));
     }
 
-    private static string IntegerKey(string canonical) =>
-        $"if(startsWith({canonical}, '-'), concat('0', leftPad(toString(10000000000 - length({canonical})), 10, '0'), translate(substring({canonical}, 2), '0123456789', '9876543210')), concat('1', leftPad(toString(length({canonical})), 10, '0'), {canonical}))";
-
-    private string Modulo(Operand o, string? value)
+    private static bool AllDigits(ReadOnlySpan<char> span)
     {
-        if (!ConditionValues.TryParseModulo(value, out var divisor, out var remainder) || divisor == 0 || double.IsNaN(divisor))
+        foreach (var c in span)
         {
-            return "0";
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
         }
 
-        var x = $"multiIf({o.T} = 'int', toFloat64OrZero({o.I}), {o.T} = 'float', {o.F}, toFloat64({o.B}))";
-        var d = FloatParam(divisor);
-        var r = FloatParam(remainder);
-        var folded = double.IsInfinity(divisor) ? "abs(x)" : ExactFmod(Math.Abs(divisor));
-
-        // Python's %: fmod's result (sign of x) moved into the divisor's sign when non-zero.
-        var python = $"arrayElement(arrayMap(q -> if(q != 0 AND ((q < 0) != ({d} < 0)), q + {d}, q), [if(x < 0, -{folded}, {folded})]), 1)";
-        return $"({o.T} IN ('int', 'float', 'bool') AND arrayElement(arrayMap(x -> isFinite(x) AND {python} = {r}, [{x}]), 1))";
+        return true;
     }
+
+    /// <summary>Python's <c>str()</c> of an int: what an int value must equal, as text, to be IN a list.</summary>
+    private static bool IsCanonicalInteger(string s) =>
+        LooksNumeric(s) && !s.Contains('.') && BigInteger.Parse(s, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) == s;
+
+    // ---- operands: a property's value, as the typed views a condition can compare ------------------------------------
 
     /// <summary>
-    /// fmod(abs(x), divisor), exactly, over the integer mantissas (ClickHouse's float modulo is not exact): with
-    /// |x| = mx·2^ex and divisor = md·2^ed, the remainder is (mx·2^(ex−ed) mod md)·2^ed, the power taken by modular
-    /// exponentiation in UInt128; when ex &lt; ed it is (mx mod md·2^(ed−ex))·2^ex. Every product and scaling is exact.
+    /// A context value. <c>Set</c> is a UInt8 expression; the views are Nullable expressions, NULL when the row's value
+    /// has another type, and null here when no row can have that type. <c>Mapped</c>: a numeric-looking string counts as
+    /// an int or float (Flagsmith's mapping of trait and context strings).
     /// </summary>
-    private static string ExactFmod(double divisor)
-    {
-        var (md, ed) = Decompose(divisor);
-        var squares = new ulong[12];
-        var b = (ulong)(2 % md);
-        for (var j = 0; j < squares.Length; j++)
-        {
-            squares[j] = b;
-            b = (ulong)((UInt128)b * b % md);
-        }
-
-        var table = "[" + string.Join(", ", squares.Select(v => v.ToString(CultureInfo.InvariantCulture))) + "]::Array(UInt64)";
-        var mdSql = md.ToString(CultureInfo.InvariantCulture) + "::UInt64";
-        var edSql = ed.ToString(CultureInfo.InvariantCulture);
-        var power = $"arrayFold((acc, j) -> if(bitTest(toUInt32(ex - {edSql}), j), acc * toUInt128({table}[j + 1]) % {mdSql}, acc), range(12), toUInt128(1 % {mdSql}))";
-        var scaleD = $"{Double(Math.ScaleB(1.0, Math.Max(ed, -1000)))} * {Double(Math.ScaleB(1.0, ed - Math.Max(ed, -1000)))}";
-        var aboveDivisor = $"toFloat64(toUInt128(mx % {mdSql}) * {power} % {mdSql}) * {scaleD}";
-        var belowDivisor = $"if({edSql} - ex >= 64, abs(x), toFloat64(toUInt128(mx) % (toUInt128({mdSql}) * bitShiftLeft(toUInt128(1), toUInt32({edSql} - ex)))) * {Pow2("greatest(ex, -1000)")} * {Pow2("ex - greatest(ex, -1000)")})";
-        var bits = "reinterpretAsUInt64(abs(x))";
-        return Let(["mx", "ex"],
-            [$"if(bitShiftRight({bits}, 52) = 0, bitAnd({bits}, 4503599627370495), bitAnd({bits}, 4503599627370495) + 4503599627370496)",
-             $"if(bitShiftRight({bits}, 52) = 0, -1074, toInt32(bitShiftRight({bits}, 52)) - 1075)"],
-            $"if(ex >= {edSql}, {aboveDivisor}, {belowDivisor})");
-    }
-
-    private static (ulong Mantissa, int Exponent) Decompose(double positive)
-    {
-        var bits = (ulong)BitConverter.DoubleToInt64Bits(positive);
-        var field = (int)(bits >> 52);
-        var fraction = bits & 0xFFFFFFFFFFFFFUL;
-        return field == 0 ? (fraction, -1074) : (fraction | (1UL << 52), field - 1075);
-    }
-
-    // A constant the compiler computed; spelled as its bit pattern so no float parser can round it.
-    private static string Double(double value) =>
-        $"reinterpretAsFloat64({BitConverter.DoubleToInt64Bits(value).ToString(CultureInfo.InvariantCulture)}::UInt64)";
-
-    /// <summary>A float from a rule, bound as its bit pattern: ClickHouse reads some literals (e.g. 5e-324) inexactly.</summary>
-    private string FloatParam(double value) =>
-        $"reinterpretAsFloat64({Param("UInt64", unchecked((ulong)BitConverter.DoubleToInt64Bits(value)))})";
-
-    private static string Pow2(string exponent) => $"reinterpretAsFloat64(bitShiftLeft(toUInt64({exponent} + 1023), 52))";
-
-    // Why lambdas as let-bindings: ClickHouse 26.5's analyzer fails ("unknown identifier") when the same compound
-    // expression over a WITH alias chain appears twice, so repeated sub-expressions are bound once this way.
-    private static string Percentage(string segmentKey, string value)
-    {
-        static string Hash(string s) => $"toFloat64(reinterpretAsUInt128(reverse(MD5({s}))) % 9999)";
-        var pick = $"arrayElement(arrayMap((a, b, c) -> if(a != 9998, a, if(b != 9998, b, c)), [{Hash("s")}], [{Hash("concat(s, ',', s)")}], [{Hash("concat(s, ',', s, ',', s)")}]), 1)";
-        return $"arrayElement(arrayMap(s -> {pick} / 9998 * 100, [concat({segmentKey}, ',', {value})]), 1)";
-    }
-
-    // ---- operands: a property's value, typed the way Flagsmith's engine sees it -------------------------------------
-
-    /// <summary>
-    /// SQL for a context value: <c>T</c> is 'str' | 'int' | 'float' | 'bool' | 'none'; <c>S</c> the string, <c>I</c> the
-    /// canonical decimal text of an integer (any size), <c>F</c> the float, <c>B</c> the boolean. All non-NULL.
-    /// </summary>
-    private sealed record Operand(string Name, string T, string S, string I, string F, string B);
+    private sealed record Operand(string Set, string? S, string? I64, string? U64, string? F64, string? B, bool Mapped);
 
     private Operand Property(string property)
     {
@@ -375,171 +560,99 @@ internal sealed partial class SegmentSqlCompiler
         {
             var target = reference.Target switch
             {
-                ContextTarget.IdentityIdentifier => MappedString($"{_row}.identifier", "id"),
-                ContextTarget.IdentityKey => MappedString(IdentityKeySql(), "key"),
-                ContextTarget.EnvironmentKey => MappedString(Param("String", _environment.Key), "envkey"),
-                ContextTarget.EnvironmentName => MappedString(Param("String", _environment.Name), "envname"),
+                ContextTarget.IdentityIdentifier => MappedString("identifier"),
+                ContextTarget.IdentityKey => MappedString(IdentityKeySql()),
+                ContextTarget.EnvironmentKey => MappedString(Param("String", _environment.Key)),
+                ContextTarget.EnvironmentName => MappedString(Param("String", _environment.Name)),
                 ContextTarget.Trait => TraitOperand(reference.ContextTraitKey!),
-                _ => new Operand("none", "'none'", "''", "'0'", "0.", "false"),
+                _ => new Operand("0", null, null, null, null, null, true),
             };
-            var set = $"{literal.T} != 'none'";
-            result = Define(NextName(), $"if({set}, {literal.T}, {target.T})", $"if({set}, {literal.S}, {target.S})",
-                $"if({set}, {literal.I}, {target.I})", $"if({set}, {literal.F}, {target.F})", $"if({set}, {literal.B}, {target.B})");
+            result = Fallback(literal, target);
         }
 
         _operands["p:" + property] = result;
         return result;
     }
 
+    /// <summary>A trait literally named like a context path wins over the path's value.</summary>
+    private static Operand Fallback(Operand literal, Operand target)
+    {
+        string? View(string? l, string? t) => (l, t) switch
+        {
+            (null, null) => null,
+            (_, null) => l,
+            (null, _) => $"if({literal.Set}, NULL, {t})",
+            _ => $"if({literal.Set}, {l}, {t})",
+        };
+
+        var set = target.Set switch { "1" => "1", "0" => literal.Set, _ => $"({literal.Set} OR {target.Set})" };
+        return new Operand(set, View(literal.S, target.S), View(literal.I64, target.I64), View(literal.U64, target.U64),
+            View(literal.F64, target.F64), View(literal.B, target.B), true);
+    }
+
     private Operand TraitOperand(string key)
     {
-        if (_operands.TryGetValue("t:" + key, out var cached))
-        {
-            return cached;
-        }
-
-        var name = NextName();
-        var value = $"getSubcolumn({_row}.traits, {Param("String", key)})";
-        var type = Alias(name + "_dt", $"dynamicType({value})");
-        var s = Alias(name + "_s0", $"ifNull(dynamicElement({value}, 'String'), '')");
-        var int64 = Alias(name + "_i64", $"toString(ifNull(dynamicElement({value}, 'Int64'), 0))");
-        var uint64 = Alias(name + "_u64", $"toString(ifNull(dynamicElement({value}, 'UInt64'), 0))");
-        var float64 = Alias(name + "_f64", $"ifNull(dynamicElement({value}, 'Float64'), 0.)");
-        var operand = Define(name,
-            $"multiIf({type} = 'String', {StringKind(s)}, {type} IN ('Int64', 'UInt64'), 'int', {type} = 'Float64', 'float', {type} = 'Bool', 'bool', 'none')",
-            s,
-            $"multiIf({type} = 'Int64', {int64}, {type} = 'UInt64', {uint64}, {CanonicalInteger(s)})",
-            $"if({type} = 'Float64', {float64}, toFloat64OrZero({s}))",
-            $"ifNull(dynamicElement({value}, 'Bool'), false)");
-        _operands["t:" + key] = operand;
-        return operand;
+        // Why a direct subcolumn: getSubcolumn() reads the whole JSON column, a path reads only that path's data.
+        var path = key.Length == 0 ? $"getSubcolumn({_row}.traits, {Param("String", key)})" : _row + "." + ClickHouseSql.JsonPath("traits", key);
+        return new Operand(ScanColumn($"isNotNull({path})"), ScanColumn($"{path}.:String"), ScanColumn($"{path}.:Int64"),
+            ScanColumn($"{path}.:UInt64"), ScanColumn($"{path}.:Float64"), ScanColumn($"{path}.:Bool"), true);
     }
 
-    /// <summary>A string context value after Flagsmith's mapping: all digits → int, digits.digits → float.</summary>
-    private Operand MappedString(string sql, string kind)
-    {
-        if (_operands.TryGetValue("m:" + kind, out var cached))
-        {
-            return cached;
-        }
+    private static Operand MappedString(string sql) => new("1", sql, null, null, null, null, true);
 
-        var name = NextName();
-        var s = Alias(name + "_s0", sql);
-        var operand = Define(name, StringKind(s), s, CanonicalInteger(s), $"toFloat64OrZero({s})", "false");
-        _operands["m:" + kind] = operand;
-        return operand;
-    }
+    private Operand IdentityKeyUnmapped() => new("1", IdentityKeySql(), null, null, null, null, false);
 
-    private Operand IdentityKeyUnmapped()
-    {
-        if (_operands.TryGetValue("u:key", out var cached))
-        {
-            return cached;
-        }
+    private string IdentityKeySql() => ScanColumn(
+        $"if({_row}.identity_key = '', concat({Param("String", _environment.Key)}, '_', {_row}.identifier), {_row}.identity_key)", nullable: false);
 
-        var operand = Define(NextName(), "'str'", IdentityKeySql(), "'0'", "0.", "false");
-        _operands["u:key"] = operand;
-        return operand;
-    }
+    /// <summary>The operand is a string that is not a number (always, when strings are not mapped).</summary>
+    private string StrKind(Operand o) => o.Mapped ? Guarded(o.S!, $"NOT match({o.S}, {Param("String", NumberPattern)})") : "1";
 
-    private string IdentityKeySql() =>
-        $"if({_row}.identity_key = '', concat({Param("String", _environment.Key)}, '_', {_row}.identifier), {_row}.identity_key)";
+    /// <summary>Checks presence first, so the (short-circuited) work after it runs only on rows holding the view's type.</summary>
+    private string Guarded(string view, string expression) => IsNullable(view) ? $"(isNotNull({view}) AND {expression})" : expression;
 
-    // Why no regex: match() costs about a millisecond of analysis per call, and these run for every property.
-    private static string StringKind(string s)
-    {
-        var unsigned = $"if(startsWith({s}, '-'), substring({s}, 2), {s})";
-        var parts = $"splitByChar('.', {unsigned})";
-        return $"multiIf({AllDigits(unsigned)}, 'int', length({parts}) = 2 AND {AllDigits($"{parts}[1]")} AND {AllDigits($"{parts}[2]")}, 'float', 'str')";
-    }
-
-    /// <summary>Python's fullmatch <c>[0-9]+</c>.</summary>
-    private static string AllDigits(string s) => $"({s} != '' AND trimBoth({s}, '0123456789') = '')";
-
-    private static string CanonicalInteger(string s)
-    {
-        var magnitude = $"trimLeft(if(startsWith({s}, '-'), substring({s}, 2), {s}), '0')";
-        return $"if({magnitude} = '', '0', concat(if(startsWith({s}, '-'), '-', ''), {magnitude}))";
-    }
-
-    private Operand Define(string name, string t, string s, string i, string f, string b) =>
-        new(name, Alias(name + "_t", t), Alias(name + "_s", s), Alias(name + "_i", i), Alias(name + "_f", f), Alias(name + "_b", b));
-
-    /// <summary>Python's <c>str()</c> of the operand, including <c>repr(float)</c> rebuilt from ClickHouse's shortest digits.</summary>
+    /// <summary>Python's <c>str()</c> of the operand (NULL when not set), numeric strings as their mapped int or float.</summary>
     private string StrForm(Operand o)
     {
-        var name = o.Name + "_str";
-        if (_derived.Add(name))
+        var branches = new List<(string When, string Then)>();
+        if (o.S is not null)
         {
-            Alias(name, $"multiIf({o.T} = 'str', {o.S}, {o.T} = 'int', {o.I}, {o.T} = 'float', {FloatRepr(o.F)}, {o.T} = 'bool', if({o.B}, 'True', 'False'), '')");
+            var s = $"assumeNotNull({o.S})";
+            var text = o.Mapped
+                ? $"multiIf(NOT match({s}, {Param("String", NumberPattern)}), {s}, match({s}, {Param("String", IntegerPattern)}), {CanonicalInteger(s)}, {FloatRepr($"toFloat64OrZero({s})")})"
+                : s;
+            branches.Add((IsNullable(o.S) ? $"isNotNull({o.S})" : "1", text));
         }
 
-        return name;
-    }
-
-    /// <summary>Python's repr(float) in one expression; lambdas bind the intermediate strings (see <see cref="Let"/>).</summary>
-    private static string FloatRepr(string f)
-    {
-        var positional = "multiIf(pt <= 0, concat('0.', repeat('0', toUInt32(greatest(-pt, 0))), dig), " +
-            "pt >= length(dig), concat(dig, repeat('0', toUInt32(greatest(pt - toInt32(length(dig)), 0))), '.0'), " +
-            "concat(substring(dig, 1, toUInt32(greatest(pt, 1))), '.', substring(dig, toUInt32(greatest(pt, 1)) + 1)))";
-        var scientific = "concat(substring(dig, 1, 1), if(length(dig) > 1, concat('.', substring(dig, 2)), ''), 'e', if(pt - 1 < 0, '-', '+'), leftPad(toString(abs(pt - 1)), 2, '0'))";
-        var body = $"multiIf(dig = '', '0.0', pt > -4 AND pt <= 16, {positional}, {scientific})";
-        var digits = Let(["dig", "pt"], ["trimRight(trimLeft(raw, '0'), '0')", "toInt32(length(ip)) + ex - toInt32(length(raw) - length(trimLeft(raw, '0')))"],
-            $"concat(if(startsWith(txt, '-'), '-', ''), {body})");
-        var parts = Let(["ip", "raw"], ["splitByChar('.', man)[1]", "concat(splitByChar('.', man)[1], if(position(man, '.') > 0, splitByChar('.', man)[2], ''))"], digits);
-        var mantissa = Let(["man", "ex"], ["splitByChar('e', u)[1]", "if(position(u, 'e') > 0, toInt32OrZero(splitByChar('e', u)[2]), 0)"], parts);
-        var text = Let(["txt"], [$"toString({f})"], Let(["u"], ["if(startsWith(txt, '-'), substring(txt, 2), txt)"], mantissa));
-        return $"multiIf(isNaN({f}), 'nan', isInfinite({f}), if({f} > 0, 'inf', '-inf'), {text})";
-    }
-
-    /// <summary><c>let names = values in body</c> as <c>arrayMap((names) -> body, [value], ...)[1]</c>.</summary>
-    private static string Let(string[] names, string[] values, string body) =>
-        $"arrayElement(arrayMap(({string.Join(", ", names)}) -> {body}, {string.Join(", ", values.Select(v => "[" + v + "]"))}), 1)";
-
-    private (string Ok, string Key, string Pre, string Build) Semver(Operand o)
-    {
-        var name = o.Name + "_sv";
-        if (_derived.Add(name))
+        if (o.I64 is not null)
         {
-            var input = SemverInput(o.S);
-            Alias(name + "_ok", $"match({input}, {Param("String", SemverPattern)})");
-            Alias(name + "_key", SemverKey(input));
-            Alias(name + "_pre", SemverPre(input));
-            Alias(name + "_build", $"if(position({input}, '+') > 0, substring({input}, position({input}, '+') + 1), '')");
+            branches.Add(($"isNotNull({o.I64})", $"toString(assumeNotNull({o.I64}))"));
         }
 
-        return (name + "_ok", name + "_key", name + "_pre", name + "_build");
+        if (o.U64 is not null)
+        {
+            branches.Add(($"isNotNull({o.U64})", $"toString(assumeNotNull({o.U64}))"));
+        }
+
+        if (o.F64 is not null)
+        {
+            branches.Add(($"isNotNull({o.F64})", FloatRepr($"assumeNotNull({o.F64})")));
+        }
+
+        if (o.B is not null)
+        {
+            branches.Add(($"isNotNull({o.B})", $"if(assumeNotNull({o.B}), 'True', 'False')"));
+        }
+
+        if (branches.Count == 0)
+        {
+            return "NULL";
+        }
+
+        return DerivedColumn(branches[0].When == "1" ? branches[0].Then : "multiIf(" + string.Join(", ", branches.Select(b => b.When + ", " + b.Then)) + ", NULL)");
     }
 
-    // Python's `$` in semver's pattern also accepts one final newline.
-    private static string SemverInput(string s) => $"if(endsWith({s}, '\\n'), substring({s}, 1, length({s}) - 1), {s})";
-
-    private static string SemverPre(string s)
-    {
-        var core = $"splitByChar('+', {s})[1]";
-        return $"if(position({core}, '-') > 0, substring({core}, position({core}, '-') + 1), '')";
-    }
-
-    /// <summary>Orders like semver: numbers by (length, digits), no pre-release above any, identifiers numeric-first.</summary>
-    private static string SemverKey(string s)
-    {
-        var numbers = $"splitByChar('.', splitByChar('-', splitByChar('+', {s})[1])[1])";
-        var pre = SemverPre(s);
-        return $"tuple(length({numbers}[1]), {numbers}[1], length({numbers}[2]), {numbers}[2], length({numbers}[3]), {numbers}[3], {pre} = '', " +
-            $"arrayMap(x -> tuple(NOT {AllDigits("x")}, if({AllDigits("x")}, length(x), 0), x), splitByChar('.', {pre})))";
-    }
-
-    private string Alias(string name, string expression)
-    {
-        _with.Add((expression, name));
-        return name;
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\bsm[0-9]+_[0-9]+_[a-z0-9]+\b")]
-    private static partial System.Text.RegularExpressions.Regex AliasReference();
-
-    private string NextName() => "sm" + _operands.Count.ToString(CultureInfo.InvariantCulture) + "_" + _with.Count.ToString(CultureInfo.InvariantCulture);
+    private bool IsNullable(string view) => !(_nonNullable.Contains(view) || view.StartsWith('{'));
 
     private string Param(string type, object value)
     {
@@ -548,6 +661,8 @@ internal sealed partial class SegmentSqlCompiler
             string s => s,
             ulong u => u.ToString(CultureInfo.InvariantCulture),
             string[] a => string.Join("\u0001", a.Select(x => x.Length.ToString(CultureInfo.InvariantCulture) + ":" + x)),
+            long[] a => string.Join(",", a.Select(x => x.ToString(CultureInfo.InvariantCulture))),
+            ulong[] a => string.Join(",", a.Select(x => x.ToString(CultureInfo.InvariantCulture))),
             _ => throw new ArgumentOutOfRangeException(nameof(value)),
         };
         if (!_parameterByValue.TryGetValue((type, identity), out var name))
