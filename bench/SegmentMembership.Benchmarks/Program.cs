@@ -33,11 +33,21 @@ var client = services.GetRequiredService<IClickHouseClient>();
 var warehouse = new ClickHouseSegmentWarehouse(client, services.GetRequiredService<WarehouseStatus>(), new SegmentMembershipSettings());
 
 await client.ExecuteAsync(IdentityWarehouseRows.CreateTable);
+foreach (var statement in IdentityWarehouseRows.CreateTypes)
+{
+    await client.ExecuteAsync(statement);
+}
+
+if ((await client.QueryAsync("SELECT count() AS n FROM identity_trait_types")).Single().GetInt64("n") == 0)
+{
+    await client.ExecuteAsync(IdentityWarehouseRows.BackfillTypes);
+}
 var existing = (await client.QueryAsync($"SELECT count() AS n FROM identities WHERE environment_id = '{EnvironmentId}'")).Single().GetInt64("n");
 if (existing != rows)
 {
     var generate = Stopwatch.StartNew();
     await client.ExecuteAsync("TRUNCATE TABLE identities");
+    await client.ExecuteAsync("TRUNCATE TABLE identity_trait_types");
     await client.ExecuteAsync(GenerateSql(rows));
     Console.WriteLine($"Generated {rows:N0} identities in {generate.Elapsed.TotalSeconds:F1} s (data path {dataPath}).");
 }

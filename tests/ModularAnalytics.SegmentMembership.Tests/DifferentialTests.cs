@@ -72,11 +72,15 @@ public sealed class DifferentialTests(ITestOutputHelper output) : IAsyncLifetime
         await _client.InsertAsync(IdentityWarehouseRows.Insert(), identities.Select(i => IdentityWarehouseRows.Row("diff", i, insertedAt)));
         var byIdentifier = identities.ToDictionary(i => i.Identifier, StringComparer.Ordinal);
 
+        // Both ways the refresh can compile: every type considered, and only the types the environment's traits hold.
+        var types = (await _client.QueryAsync("SELECT path, groupUniqArray(type) AS types FROM identity_trait_types WHERE environment_id = 'diff' GROUP BY path"))
+            .ToDictionary(r => r.GetString("path")!, r => (IReadOnlySet<string>)r.Get<string[]>("types")!.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        Assert.NotEmpty(types);
         long pairs = 0;
         var disagreements = new List<string>();
-        foreach (var batch in segments.Chunk(SegmentsPerQuery))
+        foreach (var (batch, typed) in segments.Chunk(SegmentsPerQuery).SelectMany(b => new[] { (b, false), (b, true) }))
         {
-            var result = await _client.QueryAsync(SegmentSqlCompiler.MembershipQuery("diff", Environment, batch));
+            var result = await _client.QueryAsync(SegmentSqlCompiler.MembershipQuery("diff", Environment, batch, traitTypes: typed ? types : null));
             Assert.Equal(IdentityCount, result.Count);
             foreach (var row in result)
             {
@@ -88,14 +92,14 @@ public sealed class DifferentialTests(ITestOutputHelper output) : IAsyncLifetime
                     var expected = SegmentEvaluator.Matches(batch[s].Key, batch[s].Rules, identity, Environment);
                     if (expected != (members[s] == 1))
                     {
-                        disagreements.Add(Describe(batch[s], identity, expected, members[s] == 1));
+                        disagreements.Add((typed ? "typed: " : "untyped: ") + Describe(batch[s], identity, expected, members[s] == 1));
                     }
                 }
             }
         }
 
-        output.WriteLine($"Differential: {segments.Count} segments x {identities.Count} identities = {pairs} pairs, {disagreements.Count} disagreements.");
-        Assert.Equal((long)SegmentCount * IdentityCount, pairs);
+        output.WriteLine($"Differential: {segments.Count} segments x {identities.Count} identities x 2 compilations = {pairs} pairs, {disagreements.Count} disagreements.");
+        Assert.Equal(2L * SegmentCount * IdentityCount, pairs);
         Assert.True(disagreements.Count == 0,
             $"{disagreements.Count} disagreements; smallest:\n" + string.Join("\n\n", disagreements.OrderBy(d => d.Length).Take(3)));
     }

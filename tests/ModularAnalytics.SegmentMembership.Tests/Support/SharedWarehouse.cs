@@ -25,6 +25,11 @@ internal static class SharedWarehouse
         var services = new ServiceCollection().AddLogging().AddWarehouse(configuration).BuildServiceProvider();
         var client = services.GetRequiredService<IClickHouseClient>();
         await client.ExecuteAsync(IdentityWarehouseRows.CreateTable);
+        foreach (var statement in IdentityWarehouseRows.CreateTypes)
+        {
+            await client.ExecuteAsync(statement);
+        }
+
         return (client, services);
     }
 

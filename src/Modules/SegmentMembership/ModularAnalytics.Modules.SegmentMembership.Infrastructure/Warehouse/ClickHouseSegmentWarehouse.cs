@@ -13,7 +13,10 @@ internal sealed class SegmentMembershipWarehouseMigrations : IWarehouseMigration
     public const string Module = "SegmentMembership";
 
     public IEnumerable<WarehouseMigration> GetMigrations() =>
-        [new WarehouseMigration(Module, 1, "identities", [IdentityWarehouseRows.CreateTable])];
+        [
+            new WarehouseMigration(Module, 1, "identities", [IdentityWarehouseRows.CreateTable]),
+            new WarehouseMigration(Module, 2, "identity_trait_types", [.. IdentityWarehouseRows.CreateTypes, IdentityWarehouseRows.BackfillTypes]),
+        ];
 }
 
 /// <summary>
@@ -58,9 +61,10 @@ internal sealed class ClickHouseSegmentWarehouse(IClickHouseClient client, Wareh
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         var counts = new Dictionary<int, long>(segments.Count);
+        var types = await ReadTraitTypesAsync(environment, work, deadline.Token);
         foreach (var chunk in segments.Chunk(MaxSegmentsPerScan))
         {
-            var query = Tune(BuildCountQuery(environment, chunk))
+            var query = Tune(BuildCountQuery(environment, chunk, types))
                 .WithLogComment(work.LogComment)
                 .WithSetting("max_execution_time", Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture));
             var row = (await client.QueryAsync(query, deadline.Token)).Single();
@@ -74,8 +78,19 @@ internal sealed class ClickHouseSegmentWarehouse(IClickHouseClient client, Wareh
     }
 
     /// <summary>One <c>countIf</c> per segment over <c>identities FINAL</c> of the environment.</summary>
-    internal static ClickHouseQuery BuildCountQuery(EnvironmentRef environment, IReadOnlyList<SegmentDefinition> segments) =>
-        SegmentSqlCompiler.CountQuery(Id(environment), environment.Context, [.. segments.Select(s => new SegmentToCompile(Label(s.Id), s.Key, s.Rules))]);
+    internal static ClickHouseQuery BuildCountQuery(EnvironmentRef environment, IReadOnlyList<SegmentDefinition> segments, IReadOnlyDictionary<string, IReadOnlySet<string>>? traitTypes = null) =>
+        SegmentSqlCompiler.CountQuery(Id(environment), environment.Context, [.. segments.Select(s => new SegmentToCompile(Label(s.Id), s.Key, s.Rules))], traitTypes: traitTypes);
+
+    /// <summary>The value types each trait path holds in the environment (see <see cref="IdentityWarehouseRows.CreateTypes"/>).</summary>
+    internal async Task<IReadOnlyDictionary<string, IReadOnlySet<string>>> ReadTraitTypesAsync(EnvironmentRef environment, WarehouseWork work, CancellationToken cancellationToken)
+    {
+        var query = new ClickHouseQuery(
+                $"SELECT path, groupUniqArray(type) AS types FROM {IdentityWarehouseRows.TypesTable} WHERE environment_id = {{types_environment:String}} GROUP BY path")
+            .WithParameter("types_environment", Id(environment))
+            .WithLogComment(work.LogComment);
+        var rows = await client.QueryAsync(query, cancellationToken);
+        return rows.ToDictionary(r => r.GetString("path")!, r => (IReadOnlySet<string>)r.Get<string[]>("types")!.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+    }
 
     public async Task<WarehouseMembersPage> ReadMembersAsync(EnvironmentRef environment, SegmentDefinition segment, string? afterIdentifier, int limit, WarehouseWork work, CancellationToken cancellationToken)
     {

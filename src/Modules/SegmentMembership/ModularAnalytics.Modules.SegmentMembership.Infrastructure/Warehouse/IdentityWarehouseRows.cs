@@ -29,6 +29,26 @@ internal static class IdentityWarehouseRows
         "CREATE TABLE IF NOT EXISTS identities (environment_id String, identifier String, identity_key String, traits JSON, " +
         "inserted_at DateTime64(6, 'UTC')) ENGINE = ReplacingMergeTree(inserted_at) ORDER BY (environment_id, identifier)";
 
+    public const string TypesTable = "identity_trait_types";
+
+    /// <summary>
+    /// Which value types each trait path holds per environment, kept by a materialized view on every insert, so a
+    /// refresh compiles only the comparisons for types that exist. A superset after rows are replaced: still exact.
+    /// </summary>
+    public static readonly string[] CreateTypes =
+    [
+        "CREATE TABLE IF NOT EXISTS identity_trait_types (environment_id String, path String, type String) " +
+            "ENGINE = ReplacingMergeTree ORDER BY (environment_id, path, type)",
+        "CREATE MATERIALIZED VIEW IF NOT EXISTS identity_trait_types_mv TO identity_trait_types AS " +
+            "SELECT DISTINCT environment_id, path, type FROM identities " +
+            "ARRAY JOIN mapKeys(JSONAllPathsWithTypes(traits)) AS path, mapValues(JSONAllPathsWithTypes(traits)) AS type",
+    ];
+
+    /// <summary>Records the types of rows written before the view existed.</summary>
+    public const string BackfillTypes =
+        "INSERT INTO identity_trait_types SELECT DISTINCT environment_id, path, type FROM identities " +
+        "ARRAY JOIN mapKeys(JSONAllPathsWithTypes(traits)) AS path, mapValues(JSONAllPathsWithTypes(traits)) AS type";
+
     /// <summary>Insert settings the SQL relies on: without them "2020-01-01" would be stored as a Date, not a String.</summary>
     public static ClickHouseInsert Insert() => new(Table)
     {

@@ -39,12 +39,18 @@ internal sealed partial class SegmentSqlCompiler
     private readonly Dictionary<string, string> _derivedColumns = new(StringComparer.Ordinal);
     private readonly HashSet<string> _nonNullable = new(StringComparer.Ordinal) { "identifier" };
     private readonly EnvironmentContext _environment;
+    private readonly IReadOnlyDictionary<string, IReadOnlySet<string>>? _traitTypes;
     private readonly string _row;
 
-    public SegmentSqlCompiler(EnvironmentContext environment, string rowAlias = "i")
+    /// <param name="traitTypes">
+    /// The value types each trait path holds (ClickHouse type names); a path missing from it holds no value. Null when
+    /// unknown: every type is then considered.
+    /// </param>
+    public SegmentSqlCompiler(EnvironmentContext environment, string rowAlias = "i", IReadOnlyDictionary<string, IReadOnlySet<string>>? traitTypes = null)
     {
         ClickHouseSqlNames.EnsureAlias(rowAlias);
         _environment = environment;
+        _traitTypes = traitTypes;
         _row = rowAlias;
     }
 
@@ -66,9 +72,9 @@ internal sealed partial class SegmentSqlCompiler
     /// Counts each segment's members among an environment's identities in one scan: one <c>countIf</c> column per
     /// segment, named by its label.
     /// </summary>
-    public static ClickHouseQuery CountQuery(string environmentId, EnvironmentContext environment, IReadOnlyList<SegmentToCompile> segments, string table = "identities")
+    public static ClickHouseQuery CountQuery(string environmentId, EnvironmentContext environment, IReadOnlyList<SegmentToCompile> segments, string table = "identities", IReadOnlyDictionary<string, IReadOnlySet<string>>? traitTypes = null)
     {
-        var compiler = new SegmentSqlCompiler(environment);
+        var compiler = new SegmentSqlCompiler(environment, traitTypes: traitTypes);
         var columns = segments.Select(s => $"countIf({compiler.Compile(s.Key, s.Rules)}) AS {ClickHouseSql.Identifier(s.Label)}").ToList();
         return compiler.BuildQuery(columns.Count == 0 ? "count() AS `identities`" : string.Join(",\n  ", columns), environmentId, table);
     }
@@ -77,9 +83,9 @@ internal sealed partial class SegmentSqlCompiler
     /// Per identity of an environment: its identifier and an Array(UInt8) column <c>members</c> holding each segment's
     /// membership in the order given.
     /// </summary>
-    public static ClickHouseQuery MembershipQuery(string environmentId, EnvironmentContext environment, IReadOnlyList<SegmentToCompile> segments, string table = "identities")
+    public static ClickHouseQuery MembershipQuery(string environmentId, EnvironmentContext environment, IReadOnlyList<SegmentToCompile> segments, string table = "identities", IReadOnlyDictionary<string, IReadOnlySet<string>>? traitTypes = null)
     {
-        var compiler = new SegmentSqlCompiler(environment);
+        var compiler = new SegmentSqlCompiler(environment, traitTypes: traitTypes);
         var members = string.Join(",\n    ", segments.Select(s => $"toUInt8({compiler.Compile(s.Key, s.Rules)})"));
         return compiler.BuildQuery($"identifier,\n  [{members}]::Array(UInt8) AS members", environmentId, table, orderBy: "identifier");
     }
@@ -594,8 +600,14 @@ internal sealed partial class SegmentSqlCompiler
     {
         // Why a direct subcolumn: getSubcolumn() reads the whole JSON column, a path reads only that path's data.
         var path = key.Length == 0 ? $"getSubcolumn({_row}.traits, {Param("String", key)})" : _row + "." + ClickHouseSql.JsonPath("traits", key);
-        return new Operand(ScanColumn($"isNotNull({path})"), ScanColumn($"{path}.:String"), ScanColumn($"{path}.:Int64"),
-            ScanColumn($"{path}.:UInt64"), ScanColumn($"{path}.:Float64"), ScanColumn($"{path}.:Bool"), true);
+        IReadOnlySet<string>? types = null;
+        if (_traitTypes is not null && key.Length > 0 && !_traitTypes.TryGetValue(key, out types))
+        {
+            return new Operand("0", null, null, null, null, null, true);
+        }
+
+        string? View(string type) => types is null || types.Contains(type) ? ScanColumn($"{path}.:{type}") : null;
+        return new Operand(ScanColumn($"isNotNull({path})"), View("String"), View("Int64"), View("UInt64"), View("Float64"), View("Bool"), true);
     }
 
     private static Operand MappedString(string sql) => new("1", sql, null, null, null, null, true);
