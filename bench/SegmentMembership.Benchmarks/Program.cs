@@ -66,9 +66,11 @@ Console.WriteLine($"50-segment counts: min {counts.Values.Min():N0}, max {counts
 
 if (StringArg("--sql") is { } which)
 {
-    var query = ClickHouseSegmentWarehouse.BuildCountQuery(environment, [fifty[int.Parse(which, CultureInfo.InvariantCulture) - 1]]);
+    // The query a refresh runs: compiled against the environment's trait types.
+    var types = await warehouse.ReadTraitTypesAsync(environment, work, CancellationToken.None);
+    var query = ClickHouseSegmentWarehouse.BuildCountQuery(environment, which == "all" ? fifty : [fifty[int.Parse(which, CultureInfo.InvariantCulture) - 1]], types);
     Console.WriteLine(query.Sql);
-    Console.WriteLine(string.Join(", ", query.Parameters.Select(p => $"{p.Key}={p.Value}")));
+    Console.WriteLine(string.Join(", ", query.Parameters.Select(p => $"{p.Key}={(p.Value is System.Collections.IEnumerable list and not string ? "[" + string.Join(",", list.Cast<object>().Select(v => v is string t ? "'" + t + "'" : v)) + "]" : p.Value)}")));
     return;
 }
 

@@ -134,8 +134,13 @@ internal sealed class ClickHouseSegmentWarehouse(IClickHouseClient client, Wareh
         return new WarehouseMembersPage(members, hasMore);
     }
 
-    /// <summary>Why: only ClickHouse's (new) analyzer resolves JSON subcolumn paths like <c>traits.`x`.:Int64</c>; a server profile may have it off.</summary>
-    internal static ClickHouseQuery Tune(ClickHouseQuery query) => query.WithSetting("enable_analyzer", "1");
+    /// <summary>
+    /// Why: only ClickHouse's (new) analyzer resolves JSON subcolumn paths like <c>traits.`x`.:Int64</c>, and a server
+    /// profile may have it off. Merging the query's layers into one expression is off because a value computed in a
+    /// lower layer would then be recomputed at each of its uses inside lazily evaluated (short-circuit) branches.
+    /// </summary>
+    internal static ClickHouseQuery Tune(ClickHouseQuery query) =>
+        query.WithSetting("enable_analyzer", "1").WithSetting("query_plan_merge_expressions", "0");
 
     internal static string Label(int segmentId) => "s" + segmentId.ToString(CultureInfo.InvariantCulture);
 

@@ -7,8 +7,9 @@ namespace ModularAnalytics.Modules.SegmentMembership.Infrastructure.Warehouse;
 /// <summary>The SQL spellings of Python's and semver's arithmetic the conditions rely on.</summary>
 internal sealed partial class SegmentSqlCompiler
 {
+    // Ends in \n? because Python's $ also accepts one final newline (RE2's does not).
     private const string SemverPattern =
-        @"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-((0|[1-9][0-9]*|[0-9]*[a-zA-Z-][0-9a-zA-Z-]*)(\.(0|[1-9][0-9]*|[0-9]*[a-zA-Z-][0-9a-zA-Z-]*))*))?(\+[0-9a-zA-Z-]+(\.[0-9a-zA-Z-]+)*)?$";
+        @"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-((0|[1-9][0-9]*|[0-9]*[a-zA-Z-][0-9a-zA-Z-]*)(\.(0|[1-9][0-9]*|[0-9]*[a-zA-Z-][0-9a-zA-Z-]*))*))?(\+[0-9a-zA-Z-]+(\.[0-9a-zA-Z-]+)*)?\n?$";
 
     /// <summary>
     /// A string whose byte order is the numeric order of arbitrarily large integers: sign, then length (complemented
@@ -99,7 +100,9 @@ internal sealed partial class SegmentSqlCompiler
         var positional = "multiIf(pt <= 0, concat('0.', repeat('0', toUInt32(greatest(-pt, 0))), dig), " +
             "pt >= length(dig), concat(dig, repeat('0', toUInt32(greatest(pt - toInt32(length(dig)), 0))), '.0'), " +
             "concat(substring(dig, 1, toUInt32(greatest(pt, 1))), '.', substring(dig, toUInt32(greatest(pt, 1)) + 1)))";
-        var scientific = "concat(substring(dig, 1, 1), if(length(dig) > 1, concat('.', substring(dig, 2)), ''), 'e', if(pt - 1 < 0, '-', '+'), leftPad(toString(abs(pt - 1)), 2, '0'))";
+
+        // Python pads the exponent to two digits and never truncates it (leftPad would: 1e+100 is not 1e+10).
+        var scientific = "concat(substring(dig, 1, 1), if(length(dig) > 1, concat('.', substring(dig, 2)), ''), 'e', if(pt - 1 < 0, '-', '+'), if(abs(pt - 1) < 10, '0', ''), toString(abs(pt - 1)))";
         var body = $"multiIf(dig = '', '0.0', pt > -4 AND pt <= 16, {positional}, {scientific})";
         var digits = Let(["dig", "pt"], ["trimRight(trimLeft(raw, '0'), '0')", "toInt32(length(ip)) + ex - toInt32(length(raw) - length(trimLeft(raw, '0')))"],
             $"concat(if(startsWith(txt, '-'), '-', ''), {body})");
@@ -127,12 +130,11 @@ internal sealed partial class SegmentSqlCompiler
             return "0";
         }
 
-        var pattern = Param("String", SemverPattern);
-        var input = SemverInput($"ifNull({o.S}, '')");
-        var ok = DerivedColumn($"match({input}, {pattern})");
-        var lit = SemverInput(Param("String", text));
+        var raw = $"ifNull({o.S}, '')";
+        var ok = DerivedColumn($"match({raw}, {Param("String", SemverPattern)})");
         if (op == SegmentOperator.Contains)
         {
+            var input = SemverInput(raw);
             // Python's `x in Version` iterates (major, minor, patch, prerelease, build); only the strings can equal x.
             var pre = DerivedColumn($"if({ok}, {SemverPre(input)}, '')");
             var build = DerivedColumn($"if({ok} AND position({input}, '+') > 0, substring({input}, position({input}, '+') + 1), '')");
@@ -145,8 +147,14 @@ internal sealed partial class SegmentSqlCompiler
             return "0";
         }
 
-        var core = DerivedColumn($"if({ok}, {SemverCore(input)}, '')");
-        var prerelease = DerivedColumn($"if({ok}, {SemverPre(input)}, '')");
+        // Why plain columns rather than if(ok, …): work inside a lazily evaluated branch is not shared, so every use of a
+        // part there would split the string again; unparsed rows get meaningless parts that `ok` rules out.
+        var end = $"multiSearchFirstPosition({raw}, ['+', '\\n'])";
+        var head = DerivedColumn($"if({end} = 0, {raw}, substring({raw}, 1, {end} - 1))");
+        var dash = $"position({head}, '-')";
+        var parts = DerivedColumn($"splitByChar('.', if({dash} = 0, {head}, substring({head}, 1, {dash} - 1)))");
+        var core = DerivedColumn(SemverCore(parts));
+        var prerelease = DerivedColumn($"if({dash} = 0, '', substring({head}, {dash} + 1))");
         var literalCore = Param("String", SemverCore(version));
         var literalPre = Param("String", version.Prerelease ?? string.Empty);
         var cmp = Comparison(op);
@@ -166,19 +174,12 @@ internal sealed partial class SegmentSqlCompiler
     }
 
     /// <summary>
-    /// Major, minor and patch as one string ordered like the numbers: each is prefixed by its length as a character,
-    /// which orders correctly because the grammar allows no leading zeros. The C# twin is <see cref="SemverCore(SemanticVersion)"/>.
+    /// Major, minor and patch (the three-element split of the version's core) as one string ordered like the numbers:
+    /// each is prefixed by its length as two characters (base 128, so the UTF-8 bytes sort like the length), which
+    /// orders correctly because the grammar allows no leading zeros. The C# twin is <see cref="SemverCore(SemanticVersion)"/>.
     /// </summary>
-    private static string SemverCore(string s)
-    {
-        var end = $"multiSearchFirstPosition({s}, ['-', '+'])";
-        return Let(["c"], [$"if({end} = 0, {s}, substring({s}, 1, {end} - 1))"],
-            Let(["a", "b"], ["position(c, '.')", "position(c, '.', position(c, '.') + 1)"],
-                $"concat({Length("a - 1")}, substring(c, 1, a - 1), {Length("b - a - 1")}, substring(c, a + 1, b - a - 1), {Length("length(c) - b")}, substring(c, b + 1))"));
-
-        // Two ASCII characters (base 128), so the UTF-8 bytes sort like the length and match the C# twin.
-        static string Length(string n) => $"char(intDiv({n}, 128), ({n}) % 128)";
-    }
+    private static string SemverCore(string parts) =>
+        "concat(" + string.Join(", ", Enumerable.Range(1, 3).Select(i => $"char(intDiv(length({parts}[{i}]), 128), length({parts}[{i}]) % 128), {parts}[{i}]")) + ")";
 
     private static string SemverCore(SemanticVersion version) =>
         string.Concat(new[] { version.Major, version.Minor, version.Patch }.Select(n => $"{(char)(n.Length / 128)}{(char)(n.Length % 128)}{n}"));

@@ -95,7 +95,7 @@ internal sealed partial class SegmentSqlCompiler
     /// with this compiler's parameters. The row's identifier is available as <c>identifier</c>.
     /// </summary>
     /// <remarks>
-    /// Why layers: the scan layer names each subcolumn a condition reads (<c>v_N</c>) and the derived layer computes the
+    /// Why layers: the scan layer names each subcolumn a condition reads (<c>v_N</c>) and the derived layers compute the
     /// few per-row values several conditions share (<c>d_N</c>, e.g. Python's str() of a trait), so the conditions' text
     /// refers to short names instead of repeating large expressions. Only the columns the select list needs are kept.
     /// </remarks>
@@ -118,9 +118,20 @@ internal sealed partial class SegmentSqlCompiler
 
         scan.Append("\nFROM ").Append(ClickHouseSql.Identifier(table)).Append(" AS ").Append(_row).Append(" FINAL\n")
             .Append("WHERE ").Append(_row).Append(".environment_id = ").Append(Param("String", environmentId));
-        var source = derived.Count == 0
-            ? scan.ToString()
-            : "SELECT *,\n  " + string.Join(",\n  ", derived.Select(c => c.Key + " AS " + c.Value)) + "\nFROM (\n" + scan + "\n)";
+        // Why one layer per depth: an alias used in the SELECT that defines it is expanded as an expression, which
+        // ClickHouse does not always share; a column of the layer below is computed once per row.
+        var depth = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (expression, name) in derived)
+        {
+            depth[name] = 1 + References(expression).Select(r => depth.GetValueOrDefault(r)).DefaultIfEmpty(0).Max();
+        }
+
+        var source = scan.ToString();
+        foreach (var layer in derived.GroupBy(c => depth[c.Value]).OrderBy(g => g.Key))
+        {
+            source = "SELECT *,\n  " + string.Join(",\n  ", layer.Select(c => c.Key + " AS " + c.Value)) + "\nFROM (\n" + source + "\n)";
+        }
+
         var sql = new StringBuilder("SELECT\n  ").Append(selectList).Append("\nFROM (\n").Append(source).Append("\n)");
         if (orderBy is not null)
         {
@@ -288,7 +299,7 @@ internal sealed partial class SegmentSqlCompiler
 
             if (o.S is not null && o.Mapped)
             {
-                branches.Add(Guarded(o.S, $"match({o.S}, {Param("String", DecimalPattern)}) AND toFloat64OrZero({o.S}) {cmp} {f}"));
+                branches.Add(Guarded(o.S, $"{NumericText(o.S, DecimalPattern)} AND toFloat64OrZero({o.S}) {cmp} {f}"));
             }
         }
 
@@ -337,11 +348,11 @@ internal sealed partial class SegmentSqlCompiler
         {
             var magnitude = BigInteger.Abs(value).ToString(CultureInfo.InvariantCulture);
             var pattern = value.IsZero ? "^-?0+$" : value.Sign < 0 ? "^-0*" + magnitude + "$" : "^0*" + magnitude + "$";
-            var equal = $"match({s}, {Param("String", pattern)})";
-            return Guarded(s, op == SegmentOperator.Equal ? equal : $"match({s}, {Param("String", IntegerPattern)}) AND NOT {equal}");
+            var equal = NumericText(s, pattern);
+            return Guarded(s, op == SegmentOperator.Equal ? equal : $"{NumericText(s, IntegerPattern)} AND NOT {equal}");
         }
 
-        return Guarded(s, $"match({s}, {Param("String", IntegerPattern)}) AND {IntegerKey(CanonicalInteger(s))} {Comparison(op)} {Param("String", IntegerKey(value))}");
+        return Guarded(s, $"{NumericText(s, IntegerPattern)} AND {IntegerKey(CanonicalInteger(s))} {Comparison(op)} {Param("String", IntegerKey(value))}");
     }
 
     private string In(Operand o, IReadOnlySet<string>? values)
@@ -375,7 +386,7 @@ internal sealed partial class SegmentSqlCompiler
         if (o.S is not null && o.Mapped && integers.Count > 0)
         {
             var texts = integers.Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
-            branches.Add(Guarded(o.S, $"match({o.S}, {Param("String", IntegerPattern)}) AND has({Param("Array(String)", texts)}, {CanonicalInteger(o.S)})"));
+            branches.Add(Guarded(o.S, $"{NumericText(o.S, IntegerPattern)} AND has({Param("Array(String)", texts)}, {CanonicalInteger(o.S)})"));
         }
 
         return Any(branches);
@@ -412,13 +423,16 @@ internal sealed partial class SegmentSqlCompiler
 
         var joined = $"concat({segmentKey}, ',', {StrForm(o)})";
         var limit = Param("UInt16", largest.ToString(CultureInfo.InvariantCulture));
+
+        // Why nested ifs: each rehash runs only for the rows whose previous hash was 9998; spelled with OR/AND the
+        // chain costs a second full pass of MD5 on ClickHouse 26.5.
         const int Rehashes = 4;
         var expression = string.Empty;
         for (var iteration = Rehashes; iteration >= 1; iteration--)
         {
             var text = iteration == 1 ? joined : $"concat({string.Join(", ',', ", Enumerable.Repeat(joined, iteration))})";
             var hash = $"(reinterpretAsUInt128(reverse(MD5({text}))) % 9999)";
-            expression = iteration == Rehashes ? $"{hash} <= {limit}" : $"({hash} <= {limit} OR ({hash} = 9998 AND {expression}))";
+            expression = iteration == Rehashes ? $"{hash} <= {limit}" : $"if({hash} = 9998, {expression}, {hash} <= {limit})";
         }
 
         return All([o.Set, expression]);
@@ -460,8 +474,8 @@ internal sealed partial class SegmentSqlCompiler
         if (o.S is not null && o.Mapped)
         {
             var s = $"assumeNotNull({o.S})";
-            picks.Add((Guarded(o.S, $"match({o.S}, {Param("String", IntegerPattern)})"), $"toFloat64OrZero({CanonicalInteger(s)})"));
-            picks.Add((Guarded(o.S, $"match({o.S}, {Param("String", DecimalPattern)})"), $"toFloat64OrZero({s})"));
+            picks.Add((Guarded(o.S, NumericText(o.S, IntegerPattern)), $"toFloat64OrZero({CanonicalInteger(s)})"));
+            picks.Add((Guarded(o.S, NumericText(o.S, DecimalPattern)), $"toFloat64OrZero({s})"));
         }
 
         if (picks.Count > 0)
@@ -583,6 +597,11 @@ internal sealed partial class SegmentSqlCompiler
     /// <summary>A trait literally named like a context path wins over the path's value.</summary>
     private static Operand Fallback(Operand literal, Operand target)
     {
+        if (literal.Set == "0")
+        {
+            return target;
+        }
+
         string? View(string? l, string? t) => (l, t) switch
         {
             (null, null) => null,
@@ -618,7 +637,13 @@ internal sealed partial class SegmentSqlCompiler
         $"if({_row}.identity_key = '', concat({Param("String", _environment.Key)}, '_', {_row}.identifier), {_row}.identity_key)", nullable: false);
 
     /// <summary>The operand is a string that is not a number (always, when strings are not mapped).</summary>
-    private string StrKind(Operand o) => o.Mapped ? Guarded(o.S!, $"NOT match({o.S}, {Param("String", NumberPattern)})") : "1";
+    private string StrKind(Operand o) => o.Mapped ? Guarded(o.S!, $"NOT {NumericText(o.S!, NumberPattern)}") : "1";
+
+    /// <summary>
+    /// <paramref name="s"/> fully matches a pattern over the characters <c>-.0-9</c> only. Why the trim first: most
+    /// strings hold another character, and ruling them out by a trim costs a fraction of running the regex.
+    /// </summary>
+    private string NumericText(string s, string pattern) => $"(trimLeft({s}, '-.0123456789') = '' AND match({s}, {Param("String", pattern)}))";
 
     /// <summary>Checks presence first, so the (short-circuited) work after it runs only on rows holding the view's type.</summary>
     private string Guarded(string view, string expression) => IsNullable(view) ? $"(isNotNull({view}) AND {expression})" : expression;
@@ -631,7 +656,7 @@ internal sealed partial class SegmentSqlCompiler
         {
             var s = $"assumeNotNull({o.S})";
             var text = o.Mapped
-                ? $"multiIf(NOT match({s}, {Param("String", NumberPattern)}), {s}, match({s}, {Param("String", IntegerPattern)}), {CanonicalInteger(s)}, {FloatRepr($"toFloat64OrZero({s})")})"
+                ? $"multiIf(NOT {NumericText(s, NumberPattern)}, {s}, match({s}, {Param("String", IntegerPattern)}), {CanonicalInteger(s)}, {FloatRepr($"toFloat64OrZero({s})")})"
                 : s;
             branches.Add((IsNullable(o.S) ? $"isNotNull({o.S})" : "1", text));
         }
