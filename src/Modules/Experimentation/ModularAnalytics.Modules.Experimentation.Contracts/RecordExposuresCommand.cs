@@ -1,0 +1,12 @@
+using MediatR;
+
+namespace ModularAnalytics.Modules.Experimentation.Contracts;
+
+/// <summary>One exposure handed over by another module: an identity saw <paramref name="Value"/> of a flag.</summary>
+public sealed record ExposureRecord(string Identifier, string FeatureName, string Value, DateTimeOffset Timestamp);
+
+/// <summary>
+/// Stores exposures of one environment as <c>$flag_exposure</c> events, all or nothing. Completes only once they
+/// are stored; a warehouse that is down or disabled surfaces as <c>ServiceUnavailableException</c>.
+/// </summary>
+public sealed record RecordExposuresCommand(int EnvironmentId, IReadOnlyList<ExposureRecord> Exposures) : IRequest<Unit>;
