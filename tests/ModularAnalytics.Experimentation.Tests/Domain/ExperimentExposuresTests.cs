@@ -16,7 +16,7 @@ public sealed class ExperimentExposuresTests
     {
         var stored = new ExperimentExposures(1);
         var good = Payload(5);
-        stored.RecordRefresh(good, T0.AddHours(1));
+        stored.RecordRefresh(good, T0.AddHours(1), T0.AddHours(1));
         stored.RecordFailure(T0.AddHours(2), "boom");
         Assert.Same(good, stored.Payload);
         Assert.Equal(T0.AddHours(1), stored.AsOf);
@@ -28,8 +28,8 @@ public sealed class ExperimentExposuresTests
     {
         var stored = new ExperimentExposures(1);
         var newer = Payload(9);
-        Assert.True(stored.RecordRefresh(newer, T0.AddHours(3)));
-        Assert.False(stored.RecordRefresh(Payload(1), T0.AddHours(2)));
+        Assert.True(stored.RecordRefresh(newer, T0.AddHours(3), T0.AddHours(3)));
+        Assert.False(stored.RecordRefresh(Payload(1), T0.AddHours(2), T0.AddHours(2)));
         Assert.Same(newer, stored.Payload);
     }
 
@@ -38,11 +38,14 @@ public sealed class ExperimentExposuresTests
     {
         var stored = new ExperimentExposures(1);
         Assert.False(stored.IsFinal(T0));
-        stored.RecordRefresh(Payload(1), T0.AddMinutes(-1));
+        stored.RecordRefresh(Payload(1), T0.AddMinutes(-1), T0.AddMinutes(-1));
         Assert.False(stored.IsFinal(T0));
         Assert.False(stored.IsFinal(null));
-        stored.RecordRefresh(Payload(1), T0);
+        stored.RecordRefresh(Payload(1), T0.AddMinutes(5), T0);
         Assert.True(stored.IsFinal(T0));
+
+        // Ended earlier after the fact: the stored payload counted past the new end, so it is not final until recomputed.
+        Assert.False(stored.IsFinal(T0.AddMinutes(-30)));
     }
 
     [Fact]

@@ -22,6 +22,9 @@ public sealed class ExperimentExposures
     /// <summary>The end of the window the payload covers; null until the first successful refresh.</summary>
     public DateTime? AsOf { get; private set; }
 
+    /// <summary>Where the payload's window ended: <see cref="AsOf"/>, or the experiment's end when that was earlier.</summary>
+    public DateTime? WindowEnd { get; private set; }
+
     public ExposurePayload? Payload { get; private set; }
 
     public DateTime? LastErrorAt { get; private set; }
@@ -33,7 +36,7 @@ public sealed class ExperimentExposures
     public string? LastSkipReason { get; private set; }
 
     /// <summary>Stores a payload unless a refresh that started later has already stored one.</summary>
-    public bool RecordRefresh(ExposurePayload payload, DateTime asOf)
+    public bool RecordRefresh(ExposurePayload payload, DateTime asOf, DateTime windowEnd)
     {
         if (AsOf is { } current && current > asOf)
         {
@@ -42,6 +45,7 @@ public sealed class ExperimentExposures
 
         Payload = payload;
         AsOf = asOf;
+        WindowEnd = windowEnd;
         return true;
     }
 
@@ -57,8 +61,11 @@ public sealed class ExperimentExposures
         LastSkipReason = Truncate(reason);
     }
 
-    /// <summary>Whether a refresh has covered the whole window of an experiment that ended at <paramref name="endedAt"/>.</summary>
-    public bool IsFinal(DateTime? endedAt) => endedAt is { } end && AsOf is { } asOf && asOf >= end;
+    /// <summary>
+    /// Whether a refresh has covered the whole window of an experiment that ended at <paramref name="endedAt"/>: one that
+    /// ran at or after the end and counted up to that very end (an end moved since then needs a new refresh).
+    /// </summary>
+    public bool IsFinal(DateTime? endedAt) => endedAt is { } end && AsOf is { } asOf && asOf >= end && WindowEnd == end;
 
     private static string Truncate(string text) => text.Length > MaxMessageLength ? text[..MaxMessageLength] : text;
 }

@@ -49,7 +49,7 @@ internal sealed partial class RefreshExperimentExposuresHandler(
                     options.RefreshTimeout,
                     cancellationToken);
             var payload = ExposurePayloadMapper.Map(experiment.Variants, window, counts, options.SrmMinimumIdentities);
-            stored.RecordRefresh(payload, asOf);
+            stored.RecordRefresh(payload, asOf, window.End);
             await unitOfWork.SaveChangesAsync(cancellationToken);
             LogRefreshed(logger, experiment.Id, payload.TotalIdentities, window.Start, window.End);
         }

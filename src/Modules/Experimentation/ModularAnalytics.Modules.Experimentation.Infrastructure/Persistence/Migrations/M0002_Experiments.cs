@@ -44,6 +44,7 @@ internal sealed class M0002_Experiments : ModuleMigration
             {
                 experiment_id = table.Column<int>(nullable: false),
                 as_of = table.Column<DateTime>(nullable: true),
+                window_end = table.Column<DateTime>(nullable: true),
                 payload_json = table.Column<string>(nullable: true),
                 last_error_at = table.Column<DateTime>(nullable: true),
                 last_error = table.Column<string>(maxLength: 2000, nullable: true),

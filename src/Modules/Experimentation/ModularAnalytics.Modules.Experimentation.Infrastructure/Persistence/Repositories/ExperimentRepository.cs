@@ -18,7 +18,7 @@ internal sealed class ExperimentRepository(ExperimentationDbContext db) : IExper
         await (from e in db.Experiments.AsNoTracking()
                join x in db.Exposures.AsNoTracking() on e.Id equals x.ExperimentId into stored
                from x in stored.DefaultIfEmpty()
-               where e.EndedAt == null || x == null || x.AsOf == null || x.AsOf < e.EndedAt
+               where e.EndedAt == null || x == null || x.AsOf == null || x.AsOf < e.EndedAt || x.WindowEnd != e.EndedAt
                orderby e.Id
                select e.Id).ToListAsync(cancellationToken);
 }
