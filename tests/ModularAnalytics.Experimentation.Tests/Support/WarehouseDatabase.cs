@@ -38,7 +38,7 @@ public sealed class WarehouseDatabase : IAsyncLifetime
             await Client.ExecuteAsync(statement);
         }
 
-        Warehouse = new ClickHouseExperimentationWarehouse(Client, _services.GetRequiredService<WarehouseStatus>());
+        Warehouse = new ClickHouseExperimentationWarehouse(Client, _services.GetRequiredService<WarehouseStatus>(), new EventInsertBatcher(Client));
     }
 
     public async Task DisposeAsync()

@@ -33,6 +33,7 @@ public sealed class ExperimentationModule : IModule
         services.AddScoped<IExposuresRepository, ExposuresRepository>();
         services.AddScoped<IExperimentationUnitOfWork, ExperimentationUnitOfWork>();
         services.AddScoped<IExperimentationWarehouse, ClickHouseExperimentationWarehouse>();
+        services.AddSingleton<EventInsertBatcher>();
         services.AddWarehouseMigrations<ExperimentationWarehouseMigrations>();
         services.AddHostedService<EventTtlInstaller>();
         services.AddRecurringCommand(RefreshScheduleName, options.RefreshCron, static () => new RefreshDueExperimentsCommand());

@@ -7,10 +7,8 @@ using ModularAnalytics.Modules.Experimentation.Domain.Exposures;
 
 namespace ModularAnalytics.Modules.Experimentation.Infrastructure.Warehouse;
 
-internal sealed class ClickHouseExperimentationWarehouse(IClickHouseClient client, WarehouseStatus status) : IExperimentationWarehouse
+internal sealed class ClickHouseExperimentationWarehouse(IClickHouseClient client, WarehouseStatus status, EventInsertBatcher inserts) : IExperimentationWarehouse
 {
-    private const string IngestLogComment = "modularanalytics:experimentation:events";
-
     public bool IsEnabled => status.IsEnabled;
 
     public string? DisabledReason => status.DisabledReason;
@@ -19,11 +17,7 @@ internal sealed class ClickHouseExperimentationWarehouse(IClickHouseClient clien
     {
         try
         {
-            // One INSERT is one block and one part (the batch is far below max_insert_block_size): all rows or none.
-            await client.InsertAsync(
-                new ClickHouseInsert(ExperimentationWarehouseMigrations.EventsTable) { LogComment = IngestLogComment },
-                events.Select(EventRow.From),
-                cancellationToken);
+            await inserts.WriteAsync([.. events.Select(EventRow.From)], cancellationToken);
         }
         catch (Exception ex) when (ex is ClickHouseException or HttpRequestException or IOException or TimeoutException or InvalidOperationException)
         {
