@@ -12,6 +12,7 @@ internal sealed class RecordEvaluationsHandler(
     IMediator mediator,
     FlagDirectory directory,
     FanOutRecorder recorders,
+    RecorderOptions options,
     TimeProvider time) : ICommandHandler<RecordEvaluationsCommand, RecordEvaluationsResult>
 {
     // Clients' clocks drift; a timestamp further ahead than this is a bug on their side, not a future hour to count.
@@ -23,11 +24,11 @@ internal sealed class RecordEvaluationsHandler(
         var flags = await directory.GetAsync(mediator, request.ProjectId, cancellationToken);
         var now = time.GetUtcNow();
         var errors = new Dictionary<string, string[]>();
-        var resolved = new List<EvaluationRecord>(inputs.Count);
+        var resolved = new List<ResolvedRecord>(inputs.Count);
 
         for (var i = 0; i < inputs.Count; i++)
         {
-            var input = inputs[i];
+            var input = inputs[i]!;
             var path = string.Create(CultureInfo.InvariantCulture, $"records[{i}]");
             var flag = ResolveFlag(flags, input, path, errors);
             if (flag is null)
@@ -43,10 +44,15 @@ internal sealed class RecordEvaluationsHandler(
                 continue;
             }
 
-            if (variant is not null && flag.DataRecordsEnabled)
+            if (timestamp < now - options.MaxRecordAge)
             {
-                resolved.Add(new EvaluationRecord(request.ProjectId, request.EnvironmentId, flag.Id, variant.Id,
-                    input.SegmentId ?? 0, input.EntityId!, timestamp, input.RecordSource ?? RecordSource.Evaluation));
+                errors[path + ".timestamp"] = [$"The timestamp is older than {options.MaxRecordAge.TotalDays:0.##} days (Recorder:Datar:MaxRecordAge)."];
+                continue;
+            }
+
+            if (variant is not null)
+            {
+                resolved.Add(new ResolvedRecord(flag, variant, input.SegmentId ?? 0, input.EntityId!, timestamp, input.RecordSource ?? RecordSource.Evaluation));
             }
         }
 
@@ -55,8 +61,17 @@ internal sealed class RecordEvaluationsHandler(
             throw new RequestValidationException(errors);
         }
 
-        await recorders.RecordAsync(resolved, cancellationToken);
-        return new RecordEvaluationsResult(inputs.Count);
+        if (!recorders.AnyEnabled)
+        {
+            return new RecordEvaluationsResult(inputs.Count, 0, new NotRecorded(resolved.Count, 0));
+        }
+
+        var toRecord = resolved
+            .Where(r => r.Flag.DataRecordsEnabled)
+            .Select(r => new EvaluationRecord(request.ProjectId, request.EnvironmentId, r.Flag.Id, r.Variant.Id, r.SegmentId, r.EntityId, r.Timestamp, r.Source))
+            .ToArray();
+        await recorders.RecordAsync(toRecord, cancellationToken);
+        return new RecordEvaluationsResult(inputs.Count, toRecord.Length, new NotRecorded(0, resolved.Count - toRecord.Length));
     }
 
     private static FlagInfo? ResolveFlag(ProjectFlags flags, EvaluationRecordInput input, string path, Dictionary<string, string[]> errors)
@@ -117,3 +132,6 @@ internal sealed class RecordEvaluationsHandler(
         return byKey;
     }
 }
+
+/// <summary>A posted record resolved against the catalog, whether or not its flag records data.</summary>
+internal sealed record ResolvedRecord(FlagInfo Flag, VariantInfo Variant, int SegmentId, string EntityId, DateTimeOffset Timestamp, RecordSource Source);
