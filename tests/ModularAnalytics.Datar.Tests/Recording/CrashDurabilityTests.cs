@@ -83,10 +83,11 @@ public abstract class CrashDurabilityTests(TestDatabase database, ITestOutputHel
                     }
                 })).ToArray();
 
-                // Kill once a flush has stored part of the stream and more has been acknowledged since.
+                // Kill once a flush has stored part of the stream, more has been acknowledged since, and at least
+                // 100,000 records in all (the case).
                 await WaitUntilAsync(async () => (await StoredBySegmentAsync(store, flagId)).Count > 0, "no flush stored anything");
                 var atFirstFlush = acknowledged.Count;
-                await WaitUntilAsync(() => Task.FromResult(acknowledged.Count >= atFirstFlush + 40), "the stream stalled");
+                await WaitUntilAsync(() => Task.FromResult(acknowledged.Count >= Math.Max(atFirstFlush + 20, 100)), "the stream stalled");
                 await first.KillAsync();
                 await stop.CancelAsync();
                 await Task.WhenAll(clients);
