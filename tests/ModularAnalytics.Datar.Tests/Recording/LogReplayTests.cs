@@ -45,6 +45,30 @@ public sealed class LogReplayTests
         Assert.Equal(stored, await again.Store().ReadCountsAsync());
     }
 
+    [Fact]
+    public async Task Two_replicas_on_one_data_directory_each_keep_their_own_log_and_may_not_share_one()
+    {
+        using var first = DatarHost.Create(TestDatabase.Sqlite).WithSetting("Recorder:Datar:ReplicaName", "replica-a");
+        var tenant = await first.CreateTenantAsync();
+        var flag = await first.CreateFlagAsync(tenant.Project.Id, "shared");
+        using var second = DatarHost.Create(TestDatabase.Sqlite)
+            .WithSetting("Storage:DataDirectory", first.DataDirectory)
+            .WithSetting("Recorder:Datar:ReplicaName", "replica-b");
+        await (await second.PostRecordsAsync(tenant, [new { flagID = flag.Id, variantKey = "control", entityID = "u" }])).AssertAcceptedAsync(1);
+        Assert.Equal(
+            new[] { "replica-a", "replica-b" },
+            Directory.GetDirectories(Path.Combine(first.DataDirectory, "datar-log")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+        using var clash = DatarHost.Create(TestDatabase.Sqlite)
+            .WithSetting("Storage:DataDirectory", first.DataDirectory)
+            .WithSetting("Recorder:Datar:ReplicaName", "replica-a");
+        var error = Assert.ThrowsAny<Exception>(() => clash.Services);
+        Assert.Contains("held by another process", Flatten(error), StringComparison.Ordinal);
+    }
+
+    private static string Flatten(Exception error) =>
+        error.InnerException is null ? error.Message : error.Message + " | " + Flatten(error.InnerException);
+
     private static void CopyDirectory(string from, string to)
     {
         foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
