@@ -37,6 +37,7 @@ internal static class Entry
         var issued = 0L;
         var latencies = new List<double>[options.Clients];
         using var stop = new CancellationTokenSource(options.MaxBatches is null ? options.Duration : TimeSpan.FromMinutes(30));
+        var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var clients = Enumerable.Range(0, options.Clients).Select(c => Task.Run(async () =>
         {
@@ -69,12 +70,17 @@ internal static class Entry
         })).ToArray();
         await Task.WhenAll(clients);
         clock.Stop();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart;
 
         var all = latencies.SelectMany(l => l).Order().ToArray();
         double Percentile(double p) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)(p * all.Length))];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{accepted:N0} records accepted in {clock.Elapsed.TotalSeconds:F1} s = {accepted / clock.Elapsed.TotalSeconds:N0} records/s " +
             $"({all.Length:N0} batches, {failed} failed; batch latency p50 {Percentile(0.5):F1} ms, p99 {Percentile(0.99):F1} ms)"));
+        // CPU per record moves less than records/s when other processes share the cores: it compares builds on a busy
+        // machine. In process it counts the generator's own work too.
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"CPU {cpu.TotalSeconds:F1} s = {(accepted == 0 ? 0 : cpu.TotalMicroseconds / accepted):F2} µs/record (service and generator)"));
 
         if (inProcess is not null)
         {

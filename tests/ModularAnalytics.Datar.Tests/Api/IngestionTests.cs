@@ -91,8 +91,9 @@ public sealed class IngestionTests : IAsyncLifetime
         [
             new { flagID = quiet.Id, variantKey = "control", entityID = "a" },
             new { flagID = _flag.Id, variantKey = "control", entityID = "b" },
+            new { flagID = quiet.Id, variantKey = "treatment", entityID = "c" },
         ]);
-        await response.AssertAcceptedAsync(2);
+        await response.AssertAcceptedAsync(3, recorded: 1, flagNotRecorded: 2);
         await _factory.Flusher().FlushAllAsync();
 
         var stored = await _factory.Store().ReadCountsAsync();
@@ -140,6 +141,58 @@ public sealed class IngestionTests : IAsyncLifetime
 
         await _factory.Flusher().FlushAllAsync();
         Assert.Empty(await _factory.Store().ReadCountsAsync());
+    }
+
+    [Fact]
+    public async Task Records_older_than_the_maximum_age_are_400_naming_their_timestamp()
+    {
+        var variant = _flag.VariantId("control");
+        var response = await _factory.PostRecordsAsync(_tenant,
+        [
+            new { flagID = _flag.Id, variantID = variant, entityID = "a", timestamp = Now.AddDays(-30) },
+            new { flagID = _flag.Id, variantID = variant, entityID = "b", timestamp = Now.AddDays(-31).AddSeconds(-1) },
+            new { flagID = _flag.Id, variantID = variant, entityID = "c", timestamp = DateTimeOffset.MinValue },
+        ]);
+        var errors = await response.AssertValidationProblemAsync();
+        Assert.Equal(new[] { "records[1].timestamp", "records[2].timestamp" }, errors.Keys.Order(StringComparer.Ordinal));
+
+        await (await _factory.PostRecordsAsync(_tenant, [new { flagID = _flag.Id, variantID = variant, entityID = "a", timestamp = Now.AddDays(-31) }]))
+            .AssertAcceptedAsync(1);
+    }
+
+    [Fact]
+    public async Task The_maximum_age_is_configurable()
+    {
+        using var factory = DatarHost.Create(TestDatabase.Sqlite, _time).WithSetting("Recorder:Datar:MaxRecordAge", "02:00:00");
+        var tenant = await factory.CreateTenantAsync();
+        var flag = await factory.CreateFlagAsync(tenant.Project.Id, "f");
+        var errors = await (await factory.PostRecordsAsync(tenant,
+        [
+            new { flagID = flag.Id, variantKey = "control", entityID = "a", timestamp = Now.AddHours(-1) },
+            new { flagID = flag.Id, variantKey = "control", entityID = "b", timestamp = Now.AddHours(-3) },
+        ])).AssertValidationProblemAsync();
+        Assert.Equal(new[] { "records[1].timestamp" }, errors.Keys);
+    }
+
+    [Theory]
+    [InlineData("{\"records\": [null]}", "records[0]")]
+    [InlineData("{\"records\": [{\"flagID\": 1, \"variantID\": 1, \"entityID\": \"x\"}, null]}", "records[1]")]
+    [InlineData("{\"records\": [{\"flagID\": 1, \"variantID\": 1, \"entityID\": \"x\", \"segmentID\": 2147483648}]}", "records[0].segmentID")]
+    [InlineData("{\"records\": [{\"flagID\": 1, \"variantID\": 1, \"entityID\": \"x\", \"segmentID\": -1}]}", "records[0].segmentID")]
+    [InlineData("{\"records\": [{\"flagID\": 1, \"variantID\": 1, \"entityID\": \"x\", \"segmentID\": 1.5}]}", "records[0].segmentID")]
+    public async Task Null_records_and_segment_ids_outside_int32_are_400_naming_the_field(string json, string field)
+    {
+        var errors = await (await _factory.PostRawAsync(_tenant, json)).AssertValidationProblemAsync();
+        Assert.Equal(new[] { field }, errors.Keys);
+    }
+
+    [Fact]
+    public async Task The_largest_segment_id_is_accepted()
+    {
+        await (await _factory.PostRecordsAsync(_tenant, [new { flagID = _flag.Id, variantKey = "control", entityID = "a", segmentID = int.MaxValue }]))
+            .AssertAcceptedAsync(1);
+        await _factory.Flusher().FlushAllAsync();
+        Assert.Equal(int.MaxValue, Assert.Single(await _factory.Store().ReadCountsAsync()).Key.SegmentId);
     }
 
     [Fact]

@@ -145,11 +145,44 @@ public abstract class SummaryTests(TestDatabase database) : IAsyncLifetime
             (summary + "?offset=-1", "offset"),
             (flagSummary + "?from=2026-05-22T25:00:00Z", "from"),
             (flagSummary + "?to=tomorrow", "to"),
+            (summary + "?to=0001-01-01", "to"),
+            (summary + "?from=0001-01-01", "from"),
+            (summary + "?to=9999-12-31", "to"),
+            (summary + "?from=0001-01-01T00:00:00Z", "from"),
+            (flagSummary + "?to=0001-01-01", "to"),
+            (flagSummary + "?from=0001-01-01", "from"),
+            (flagSummary + "?to=9999-12-31T23:59:59Z", "to"),
+            (flagSummary + "?segmentLimit=0", "segmentLimit"),
+            (flagSummary + "?segmentLimit=abc", "segmentLimit"),
+            (flagSummary + "?segmentLimit=1001", "segmentLimit"),
         })
         {
             var errors = await (await admin.GetAsync(url)).AssertValidationProblemAsync();
             Assert.True(errors.ContainsKey(field), $"{url}: {string.Join(", ", errors.Keys)}");
         }
+    }
+
+    [Fact]
+    public async Task The_flag_summary_keeps_the_segment_limit_busiest_segments_and_sums_the_rest_into_nothing()
+    {
+        var flag = await _factory.CreateFlagAsync(_tenant.Project.Id, "many");
+        var records = new List<object>();
+        // Segment s gets s records: 1..120, so the busiest are 120, 119, ...
+        for (var segment = 1; segment <= 120; segment++)
+        {
+            records.AddRange(Enumerable.Repeat<object>(new { flagID = flag.Id, variantKey = "control", segmentID = segment, entityID = "u" }, segment));
+        }
+
+        await (await _factory.PostRecordsAsync(_tenant, records)).AssertAcceptedAsync(records.Count);
+        await _factory.Flusher().FlushAllAsync();
+        var url = $"/api/v1/projects/{_tenant.Project.Id}/datar/flags/{flag.Id}/summary";
+
+        var byDefault = Pairs(await _factory.GetJsonAsync(url), "trafficBySegment", "segmentID");
+        Assert.Equal(Enumerable.Range(21, 100).Reverse().Select(s => (s, (long)s)), byDefault);
+        var limited = await _factory.GetJsonAsync(url + "?segmentLimit=3");
+        Assert.Equal(new[] { (120, 120L), (119, 119L), (118, 118L) }, Pairs(limited, "trafficBySegment", "segmentID"));
+        // Only the segment list is cut: variants and days still count every record.
+        Assert.Equal(records.Count, Pairs(limited, "trafficByVariant", "variantID").Sum(p => p.Item2));
     }
 
     private static (int, long)[] Pairs(JsonElement summary, string array, string id) =>

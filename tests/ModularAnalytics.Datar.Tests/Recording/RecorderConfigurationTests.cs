@@ -64,8 +64,13 @@ public sealed class RecorderConfigurationTests
         var flag = await factory.CreateFlagAsync(tenant.Project.Id, "f");
         Assert.Empty(factory.Services.GetRequiredService<FanOutRecorder>().Names);
 
-        // Ingestion still validates and answers, but nothing is counted anywhere.
-        await (await factory.PostRecordsAsync(tenant, [new { flagID = flag.Id, variantKey = "control", entityID = "u" }])).AssertAcceptedAsync(1);
+        // Ingestion still validates and answers, but nothing is counted anywhere, and the answer says why.
+        var quiet = await factory.CreateFlagAsync(tenant.Project.Id, "quiet", dataRecordsEnabled: false);
+        await (await factory.PostRecordsAsync(tenant,
+        [
+            new { flagID = flag.Id, variantKey = "control", entityID = "u" },
+            new { flagID = quiet.Id, variantKey = "control", entityID = "u" },
+        ])).AssertAcceptedAsync(2, recorded: 0, recordersOff: 2);
         Assert.Equal(0, factory.Aggregator().KeyCount);
         await AssertSummariesUnavailableAsync(factory, tenant, flag);
     }

@@ -22,8 +22,11 @@ internal static class Writers
     /// Runs <paramref name="writers"/> threads, each recording <paramref name="perWriter"/> records (or, when null,
     /// until <paramref name="stop"/> is cancelled), over <paramref name="keys"/>. Returns the exact count recorded per key.
     /// </summary>
+    /// <param name="until">When given, each writer goes on past <paramref name="perWriter"/> until this holds.</param>
+    /// <param name="progress">Counts records written so far, in steps of 4096, for tests that wait on the writers' progress.</param>
     public static Task<Dictionary<StoredKey, long>> RunAsync(
-        HourlyEvaluationAggregator aggregator, EvaluationKey[] keys, int writers, long? perWriter, CancellationToken stop = default)
+        HourlyEvaluationAggregator aggregator, EvaluationKey[] keys, int writers, long? perWriter, CancellationToken stop = default,
+        Func<bool>? until = null, WriterProgress? progress = null)
     {
         var tallies = new long[writers][];
         var threads = new Thread[writers];
@@ -38,7 +41,8 @@ internal static class Writers
                 // A different stride per writer spreads them over the keys while they still collide on many.
                 var index = writer * 7;
                 var stride = 1 + (2 * writer);
-                for (long i = 0; perWriter is null ? !stop.IsCancellationRequested : i < perWriter; i++)
+                var more = true;
+                for (long i = 0; perWriter is null ? !stop.IsCancellationRequested : i < perWriter || more; i++)
                 {
                     index = (index + stride) % keys.Length;
                     aggregator.Record(keys[index], seconds);
@@ -46,6 +50,8 @@ internal static class Writers
                     // Two cores: let the flusher and the database in now and then.
                     if ((i & 0xFFF) == 0)
                     {
+                        more = until?.Invoke() == false;
+                        progress?.Add(0x1000);
                         Thread.Sleep(1);
                     }
                 }
@@ -81,12 +87,13 @@ internal static class Writers
 
     /// <summary>Flushes every few milliseconds until <paramref name="stop"/>; returns (successful, failed) flushes.</summary>
     /// <param name="minSucceeded">Keep flushing past <paramref name="stop"/> (for at most 10 s) until this many flushes succeeded.</param>
-    public static async Task<(int Succeeded, int Failed)> FlushContinuouslyAsync(DatarFlusher flusher, CancellationToken stop, int minSucceeded = 0)
+    /// <param name="tally">Live counts of successful and failed flushes, for tests that wait on them.</param>
+    public static async Task<(int Succeeded, int Failed)> FlushContinuouslyAsync(
+        DatarFlusher flusher, CancellationToken stop, int minSucceeded = 0, FlushTally? tally = null)
     {
-        var succeeded = 0;
-        var failed = 0;
+        tally ??= new FlushTally();
         var overtime = System.Diagnostics.Stopwatch.StartNew();
-        while (!stop.IsCancellationRequested || (succeeded < minSucceeded && overtime.Elapsed < TimeSpan.FromSeconds(10)))
+        while (!stop.IsCancellationRequested || (Volatile.Read(ref tally.Succeeded) < minSucceeded && overtime.Elapsed < TimeSpan.FromSeconds(10)))
         {
             if (!stop.IsCancellationRequested)
             {
@@ -95,17 +102,17 @@ internal static class Writers
 
             if (await flusher.FlushAsync(CancellationToken.None))
             {
-                succeeded++;
+                Interlocked.Increment(ref tally.Succeeded);
             }
             else
             {
-                failed++;
+                Interlocked.Increment(ref tally.Failed);
             }
 
             await Task.Delay(3, CancellationToken.None);
         }
 
-        return (succeeded, failed);
+        return (tally.Succeeded, tally.Failed);
     }
 
     public static void AssertSameCounts(Dictionary<StoredKey, long> expected, Dictionary<StoredKey, long> stored)
@@ -116,4 +123,21 @@ internal static class Writers
         Xunit.Assert.True(missing.Count == 0 && !extra.Any(), string.Join('\n', missing.Concat(extra)));
         Xunit.Assert.Equal(expected.Values.Sum(), stored.Values.Sum());
     }
+}
+
+/// <summary>Successful and failed flushes so far (read with Volatile.Read).</summary>
+internal sealed class FlushTally
+{
+    public int Succeeded;
+    public int Failed;
+}
+
+/// <summary>Records the writers have written so far, in steps.</summary>
+internal sealed class WriterProgress
+{
+    private long _recorded;
+
+    public long Recorded => Interlocked.Read(ref _recorded);
+
+    public void Add(long records) => Interlocked.Add(ref _recorded, records);
 }

@@ -130,11 +130,18 @@ public static class DatarHost
         return await client.PostAsync("/api/v1/evaluations", new StringContent(json, Encoding.UTF8, "application/json"));
     }
 
-    public static async Task AssertAcceptedAsync(this HttpResponseMessage response, int accepted)
+    /// <summary>Asserts a 202 whose counts are these; by default every accepted record was recorded.</summary>
+    public static async Task AssertAcceptedAsync(
+        this HttpResponseMessage response, int accepted, int? recorded = null, int recordersOff = 0, int flagNotRecorded = 0)
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{(int)response.StatusCode}: {body}");
-        Assert.Equal(accepted, JsonDocument.Parse(body).RootElement.GetProperty("accepted").GetInt32());
+        var root = JsonDocument.Parse(body).RootElement;
+        var notRecorded = root.GetProperty("notRecorded");
+        Assert.Equal(
+            (accepted, recorded ?? accepted, recordersOff, flagNotRecorded),
+            (root.GetProperty("accepted").GetInt32(), root.GetProperty("recorded").GetInt32(),
+             notRecorded.GetProperty("recordersOff").GetInt32(), notRecorded.GetProperty("flagNotRecorded").GetInt32()));
     }
 
     /// <summary>Asserts a 400 problem and returns its `errors` map.</summary>

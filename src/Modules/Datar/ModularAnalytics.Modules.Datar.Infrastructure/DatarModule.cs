@@ -2,6 +2,8 @@ using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ModularAnalytics.BuildingBlocks.Application.Configuration;
 using ModularAnalytics.BuildingBlocks.ClickHouse;
 using ModularAnalytics.BuildingBlocks.Infrastructure.Hosting;
 using ModularAnalytics.BuildingBlocks.Infrastructure.Modules;
@@ -34,6 +36,10 @@ public sealed class DatarModule : IModule
         services.AddSingleton<HourlyEvaluationAggregator>();
         services.AddSingleton<DatarMetrics>();
         services.AddSingleton<DatarFlusher>();
+        // One log per replica under the data directory; a restart under the same name replays it.
+        var logDirectory = Path.Combine(
+            StoragePaths.ResolveDataDirectory(configuration[StoragePaths.DataDirectoryKey]), "datar-log", options.ReplicaName);
+        services.AddSingleton<IEvaluationLog>(sp => new FileEvaluationLog(logDirectory, sp.GetRequiredService<ILogger<FileEvaluationLog>>()));
         services.AddWarehouseMigrations<DatarWarehouseMigrations>();
         services.AddSingleton<FanOutRecorder>();
         services.AddSingleton<FlagDirectory>();

@@ -1,12 +1,19 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
+using ModularAnalytics.BuildingBlocks.Application.Exceptions;
+using ModularAnalytics.Modules.Datar.Application.Ports;
 using ModularAnalytics.Modules.Datar.Domain.Aggregation;
 
 namespace ModularAnalytics.Modules.Datar.Application.Recording;
 
-/// <summary>The `datar` recorder: counts into the in-memory hourly aggregator, which the flusher stores.</summary>
+/// <summary>
+/// The `datar` recorder: sums a batch per key, writes the sums to the local log and counts them into the in-memory
+/// hourly aggregator, which the flusher stores; it returns once the log holds the batch on disk, so a 202 survives a crash.
+/// </summary>
 public sealed class DatarRecorder(
     HourlyEvaluationAggregator aggregator,
     DatarFlusher flusher,
+    IEvaluationLog log,
     RecorderOptions options,
     DatarMetrics metrics,
     ILogger<DatarRecorder> logger) : IDataRecorder
@@ -42,14 +49,28 @@ public sealed class DatarRecorder(
         return false;
     }
 
-    public ValueTask RecordAsync(IReadOnlyList<EvaluationRecord> records, CancellationToken cancellationToken)
+    public async ValueTask RecordAsync(IReadOnlyList<EvaluationRecord> records, CancellationToken cancellationToken)
     {
+        var sums = new Dictionary<EvaluationKey, PendingCount>();
         foreach (var record in records)
         {
-            var key = new EvaluationKey(record.FlagId, record.VariantId, record.SegmentId, EvaluationKey.HourOf(record.Timestamp));
-            aggregator.Record(key, record.Timestamp.ToUnixTimeSeconds());
+            var seconds = record.Timestamp.ToUnixTimeSeconds();
+            ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(
+                sums, new EvaluationKey(record.FlagId, record.VariantId, record.SegmentId, EvaluationKey.HourOf(record.Timestamp)), out _);
+            sum = new PendingCount(sum.Count + 1, Math.Max(sum.LastSeenUnixSeconds, seconds));
         }
 
-        return ValueTask.CompletedTask;
+        var deltas = sums.Select(kv => new HourlyCount(kv.Key.FlagId, kv.Key.HourBucket, kv.Key.VariantId, kv.Key.SegmentId, kv.Value.Count, kv.Value.LastSeenUnixSeconds))
+            .ToArray();
+        try
+        {
+            // Not cancelled with the request: once counted, the batch must reach the disk whether or not the client waits.
+            await log.WaitDurableAsync(flusher.Count(deltas), CancellationToken.None);
+        }
+        catch (IOException ex)
+        {
+            logger.LogError(ex, "Datar's log cannot be written; refusing records (503)");
+            throw new ServiceUnavailableException("Datar cannot write its local log; retry later.");
+        }
     }
 }

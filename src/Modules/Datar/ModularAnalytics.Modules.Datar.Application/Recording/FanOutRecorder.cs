@@ -9,6 +9,8 @@ public sealed class FanOutRecorder(IEnumerable<IDataRecorder> recorders)
 
     public IReadOnlyList<string> Names => _recorders.Select(r => r.Name).ToArray();
 
+    public bool AnyEnabled => _recorders.Length > 0;
+
     public bool IsEnabled(string name) => _recorders.Any(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Records the whole batch in every recorder, or (when one is at its bound) nothing anywhere: 503, to be retried.</summary>

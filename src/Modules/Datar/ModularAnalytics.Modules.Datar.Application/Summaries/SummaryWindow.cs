@@ -11,6 +11,10 @@ public sealed record SummaryWindow(long FromHour, long ToHour)
 {
     public static readonly TimeSpan DefaultLength = TimeSpan.FromDays(7);
 
+    // Bounds outside these would overflow the window arithmetic (a week before `to`, a day after a date).
+    public static readonly DateTimeOffset Earliest = DateTimeOffset.UnixEpoch;
+    public static readonly DateTimeOffset Latest = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public static bool TryParseBound(string? value, bool isEnd, out DateTimeOffset? bound)
     {
         bound = null;
@@ -22,19 +26,26 @@ public sealed record SummaryWindow(long FromHour, long ToHour)
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             var start = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            if (!InRange(start))
+            {
+                return false;
+            }
+
             bound = isEnd ? start.AddDays(1) : start;
-            return true;
+            return InRange(bound.Value);
         }
 
         if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)
             && value.Contains('T', StringComparison.OrdinalIgnoreCase))
         {
             bound = parsed;
-            return true;
+            return InRange(parsed);
         }
 
         return false;
     }
+
+    private static bool InRange(DateTimeOffset bound) => bound >= Earliest && bound <= Latest;
 
     public static SummaryWindow Resolve(string? from, string? to, DateTimeOffset now)
     {

@@ -27,7 +27,7 @@ internal sealed class DatarReadStore(DatarDbContext context) : IDatarReadStore
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<FlagTraffic> GetFlagTrafficAsync(int flagId, long fromHour, long toHour, CancellationToken cancellationToken)
+    public async Task<FlagTraffic> GetFlagTrafficAsync(int flagId, long fromHour, long toHour, int segmentLimit, CancellationToken cancellationToken)
     {
         var window = context.HourlyEvents.AsNoTracking()
             .Where(e => e.FlagId == flagId && e.BucketHour >= fromHour && e.BucketHour < toHour);
@@ -44,6 +44,7 @@ internal sealed class DatarReadStore(DatarDbContext context) : IDatarReadStore
             .GroupBy(e => e.SegmentId)
             .Select(g => new { Id = g.Key, Count = g.Sum(e => e.EvalCount) })
             .OrderByDescending(x => x.Count).ThenBy(x => x.Id)
+            .Take(segmentLimit)
             .Select(x => new KeyedCount(x.Id, x.Count))
             .ToListAsync(cancellationToken);
 

@@ -14,6 +14,13 @@ internal sealed class DatarFlushService(
 {
     private static readonly TimeSpan FinalFlushRetry = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>Before the server listens (hosted services start first): what the log holds from a crash is stored.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await flusher.ReplayAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.FlushInterval, time);

@@ -26,15 +26,17 @@ internal sealed class RecordEvaluationsEndpoint : IEndpointModule
 
     private static async Task<IResult> HandleAsync(RecordEvaluationsRequest? body, ICallerContext caller, IMediator mediator, CancellationToken cancellationToken)
     {
-        var records = body?.Records?.Select(r => new EvaluationRecordInput(
+        var records = body?.Records?.Select(r => r is null ? null : new EvaluationRecordInput(
             r.FlagId, r.FlagKey, r.VariantId, r.VariantKey, r.SegmentId, r.EntityId, r.Timestamp, r.RecordSource)).ToArray();
         var result = await mediator.Send(
             new RecordEvaluationsCommand(caller.ProjectId!.Value, caller.EnvironmentId!.Value, records), cancellationToken);
-        return Results.Json(new AcceptedResponse(result.Accepted), statusCode: StatusCodes.Status202Accepted);
+        return Results.Json(
+            new AcceptedResponse(result.Accepted, result.Recorded, new NotRecordedCounts(result.NotRecorded.RecordersOff, result.NotRecorded.FlagNotRecorded)),
+            statusCode: StatusCodes.Status202Accepted);
     }
 }
 
-internal sealed record RecordEvaluationsRequest(IReadOnlyList<EvaluationRecordBody>? Records);
+internal sealed record RecordEvaluationsRequest(IReadOnlyList<EvaluationRecordBody?>? Records);
 
 internal sealed record EvaluationRecordBody(
     [property: JsonPropertyName("flagID")] int? FlagId,
@@ -46,4 +48,7 @@ internal sealed record EvaluationRecordBody(
     [property: JsonPropertyName("timestamp")] DateTimeOffset? Timestamp,
     [property: JsonPropertyName("recordSource")] RecordSource? RecordSource);
 
-internal sealed record AcceptedResponse(int Accepted);
+/// <param name="Recorded">Records taken by at least one recorder; a 202 means they are stored durably.</param>
+internal sealed record AcceptedResponse(int Accepted, int Recorded, NotRecordedCounts NotRecorded);
+
+internal sealed record NotRecordedCounts(int RecordersOff, int FlagNotRecorded);

@@ -15,11 +15,17 @@ internal sealed class GetFlagSummaryEndpoint : IEndpointModule
             .RequireAuthorization(AuthPolicies.Management)
             .WithName("GetDatarFlagSummary")
             .WithTags("Datar")
+            .WithDescription(
+                "Traffic of one flag in the window (default: the last 7 days) by variant, by segment and by UTC day. " +
+                "trafficBySegment holds only the segmentLimit busiest segments (default 100, at most 1000); " +
+                "the remaining segments are left out, not summed into another entry, and segment 0 (none matched) is never listed.")
             .Produces<FlagSummary>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-    private static async Task<IResult> HandleAsync(int projectId, int flagId, string? from, string? to, IMediator mediator, CancellationToken cancellationToken) =>
-        Results.Ok(await mediator.Send(new GetFlagSummaryQuery(projectId, flagId, from, to), cancellationToken));
+    private static async Task<IResult> HandleAsync(
+        int projectId, int flagId, string? from, string? to, string? segmentLimit, IMediator mediator, CancellationToken cancellationToken) =>
+        Results.Ok(await mediator.Send(
+            new GetFlagSummaryQuery(projectId, flagId, from, to, QueryNumber.Parse(segmentLimit, "segmentLimit", 100)), cancellationToken));
 }

@@ -15,7 +15,13 @@ public sealed record EvaluationRecordInput(
     RecordSource? RecordSource);
 
 /// <summary>A batch of evaluation records from one environment, accepted whole or not at all.</summary>
-public sealed record RecordEvaluationsCommand(int ProjectId, int EnvironmentId, IReadOnlyList<EvaluationRecordInput>? Records)
+/// <remarks>A null element is a posted `null`; the validator refuses it, naming its index.</remarks>
+public sealed record RecordEvaluationsCommand(int ProjectId, int EnvironmentId, IReadOnlyList<EvaluationRecordInput?>? Records)
     : ICommand<RecordEvaluationsResult>;
 
-public sealed record RecordEvaluationsResult(int Accepted);
+/// <param name="Recorded">Records taken by at least one recorder.</param>
+public sealed record RecordEvaluationsResult(int Accepted, int Recorded, NotRecorded NotRecorded);
+
+/// <param name="RecordersOff">Records not recorded because no recorder is enabled.</param>
+/// <param name="FlagNotRecorded">Records not recorded because their flag has dataRecordsEnabled false.</param>
+public sealed record NotRecorded(int RecordersOff, int FlagNotRecorded);

@@ -13,6 +13,7 @@ internal sealed class RecordEvaluationsHandler(
     IMediator mediator,
     FlagDirectory directory,
     FanOutRecorder recorders,
+    RecorderOptions options,
     TimeProvider time) : ICommandHandler<RecordEvaluationsCommand, RecordEvaluationsResult>
 {
     // Clients' clocks drift; a timestamp further ahead than this is a bug on their side, not a future hour to count.
@@ -24,12 +25,11 @@ internal sealed class RecordEvaluationsHandler(
         var flags = await directory.GetAsync(mediator, request.ProjectId, cancellationToken);
         var now = time.GetUtcNow();
         var errors = new Dictionary<string, string[]>();
-        var resolved = new List<EvaluationRecord>(inputs.Count);
-        var exposures = new List<ExposureRecord>();
+        var resolved = new List<ResolvedRecord>(inputs.Count);
 
         for (var i = 0; i < inputs.Count; i++)
         {
-            var input = inputs[i];
+            var input = inputs[i]!;
             var path = string.Create(CultureInfo.InvariantCulture, $"records[{i}]");
             var flag = ResolveFlag(flags, input, path, errors);
             if (flag is null)
@@ -45,15 +45,15 @@ internal sealed class RecordEvaluationsHandler(
                 continue;
             }
 
-            if (variant is not null && input.RecordSource == RecordSource.Exposure)
+            if (timestamp < now - options.MaxRecordAge)
             {
-                exposures.Add(new ExposureRecord(input.EntityId!, flag.Key, variant.Key, timestamp));
+                errors[path + ".timestamp"] = [$"The timestamp is older than {options.MaxRecordAge.TotalDays:0.##} days (Recorder:Datar:MaxRecordAge)."];
+                continue;
             }
 
-            if (variant is not null && flag.DataRecordsEnabled)
+            if (variant is not null)
             {
-                resolved.Add(new EvaluationRecord(request.ProjectId, request.EnvironmentId, flag.Id, variant.Id,
-                    input.SegmentId ?? 0, input.EntityId!, timestamp, input.RecordSource ?? RecordSource.Evaluation));
+                resolved.Add(new ResolvedRecord(flag, variant, input.SegmentId ?? 0, input.EntityId!, timestamp, input.RecordSource ?? RecordSource.Evaluation));
             }
         }
 
@@ -63,13 +63,26 @@ internal sealed class RecordEvaluationsHandler(
         }
 
         // Exposures go to Experimentation whatever the recorder settings, and first: a 202 means both are stored.
+        var exposures = resolved
+            .Where(r => r.Source == RecordSource.Exposure)
+            .Select(r => new ExposureRecord(r.EntityId, r.Flag.Key, r.Variant.Key, r.Timestamp))
+            .ToList();
         if (exposures.Count > 0)
         {
             await mediator.Send(new RecordExposuresCommand(request.EnvironmentId, exposures), cancellationToken);
         }
 
-        await recorders.RecordAsync(resolved, cancellationToken);
-        return new RecordEvaluationsResult(inputs.Count);
+        if (!recorders.AnyEnabled)
+        {
+            return new RecordEvaluationsResult(inputs.Count, 0, new NotRecorded(resolved.Count, 0));
+        }
+
+        var toRecord = resolved
+            .Where(r => r.Flag.DataRecordsEnabled)
+            .Select(r => new EvaluationRecord(request.ProjectId, request.EnvironmentId, r.Flag.Id, r.Variant.Id, r.SegmentId, r.EntityId, r.Timestamp, r.Source))
+            .ToArray();
+        await recorders.RecordAsync(toRecord, cancellationToken);
+        return new RecordEvaluationsResult(inputs.Count, toRecord.Length, new NotRecorded(0, resolved.Count - toRecord.Length));
     }
 
     private static FlagInfo? ResolveFlag(ProjectFlags flags, EvaluationRecordInput input, string path, Dictionary<string, string[]> errors)
@@ -130,3 +143,6 @@ internal sealed class RecordEvaluationsHandler(
         return byKey;
     }
 }
+
+/// <summary>A posted record resolved against the catalog, whether or not its flag records data.</summary>
+internal sealed record ResolvedRecord(FlagInfo Flag, VariantInfo Variant, int SegmentId, string EntityId, DateTimeOffset Timestamp, RecordSource Source);

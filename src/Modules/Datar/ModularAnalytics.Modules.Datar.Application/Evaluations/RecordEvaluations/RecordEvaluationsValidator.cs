@@ -15,20 +15,22 @@ internal sealed class RecordEvaluationsValidator : AbstractValidator<RecordEvalu
             .Must(r => r is null || r.Count <= MaxRecords).WithMessage($"At most {MaxRecords} records a batch.")
             .OverridePropertyName("records");
 
-        RuleForEach(c => c.Records).ChildRules(record =>
+        RuleForEach(c => c.Records)
+            .NotNull().WithMessage("A record is an object, not null.")
+            .ChildRules(record =>
         {
             record.RuleFor(r => r)
-                .Must(r => r.FlagId is not null || !string.IsNullOrEmpty(r.FlagKey))
+                .Must(r => r!.FlagId is not null || !string.IsNullOrEmpty(r.FlagKey))
                 .WithMessage("Name the flag by flagID or flagKey.")
                 .OverridePropertyName("flagID");
             record.RuleFor(r => r)
-                .Must(r => r.VariantId is not null || !string.IsNullOrEmpty(r.VariantKey))
+                .Must(r => r!.VariantId is not null || !string.IsNullOrEmpty(r.VariantKey))
                 .WithMessage("Name the variant by variantID or variantKey.")
                 .OverridePropertyName("variantID");
-            record.RuleFor(r => r.SegmentId)
-                .GreaterThanOrEqualTo(0).WithMessage("segmentID is 0 (no segment) or a segment id.")
+            record.RuleFor(r => r!.SegmentId)
+                .GreaterThanOrEqualTo(0).WithMessage("segmentID is 0 (no segment) or a segment id, at most 2147483647.")
                 .OverridePropertyName("segmentID");
-            record.RuleFor(r => r.EntityId)
+            record.RuleFor(r => r!.EntityId)
                 .NotEmpty().WithMessage("entityID is required.")
                 .MaximumLength(MaxEntityIdLength).WithMessage($"entityID is at most {MaxEntityIdLength} characters.")
                 .OverridePropertyName("entityID");

@@ -26,7 +26,7 @@ internal sealed class GetFlagSummaryHandler(
         }
 
         var window = SummaryWindow.Resolve(request.From, request.To, time.GetUtcNow());
-        var traffic = await store.GetFlagTrafficAsync(flag.Id, window.FromHour, window.ToHour, cancellationToken);
+        var traffic = await store.GetFlagTrafficAsync(flag.Id, window.FromHour, window.ToHour, request.SegmentLimit, cancellationToken);
         return new FlagSummary(
             flag.Id,
             traffic.ByVariant.Select(v => new VariantTraffic(v.Id, v.Count)).ToArray(),

@@ -3,7 +3,8 @@ using ModularAnalytics.BuildingBlocks.Application.Messaging;
 
 namespace ModularAnalytics.Modules.Datar.Application.Summaries.GetFlagSummary;
 
-public sealed record GetFlagSummaryQuery(int ProjectId, int FlagId, string? From, string? To) : IQuery<FlagSummary>;
+/// <param name="SegmentLimit">The busiest segments kept in trafficBySegment; the others are left out, not summed.</param>
+public sealed record GetFlagSummaryQuery(int ProjectId, int FlagId, string? From, string? To, int SegmentLimit = 100) : IQuery<FlagSummary>;
 
 public sealed record VariantTraffic([property: JsonPropertyName("variantID")] int VariantId, [property: JsonPropertyName("count")] long Count);
 

@@ -4,5 +4,11 @@ namespace ModularAnalytics.Modules.Datar.Application.Summaries.GetFlagSummary;
 
 internal sealed class GetFlagSummaryValidator : AbstractValidator<GetFlagSummaryQuery>
 {
-    public GetFlagSummaryValidator() => this.ValidateWindow(q => q.From, q => q.To);
+    public const int MaxSegmentLimit = 1000;
+
+    public GetFlagSummaryValidator()
+    {
+        this.ValidateWindow(q => q.From, q => q.To);
+        RuleFor(q => q.SegmentLimit).InclusiveBetween(1, MaxSegmentLimit).OverridePropertyName("segmentLimit");
+    }
 }
