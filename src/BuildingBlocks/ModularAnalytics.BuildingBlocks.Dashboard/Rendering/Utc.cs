@@ -15,7 +15,7 @@ public static class Utc
 
         var utc = value.ToUniversalTime();
         return new HtmlString(
-            $"<time datetime=\"{utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}\">{Text(utc)}</time>");
+            $"<time datetime=\"{utc.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture)}\">{Text(utc)}</time>");
     }
 
     public static IHtmlContent Time(DateTime? instant, string whenMissing = "never") =>
