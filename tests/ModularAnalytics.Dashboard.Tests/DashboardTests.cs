@@ -84,6 +84,8 @@ public sealed class DashboardTests(SeededSite site) : IClassFixture<SeededSite>
         await Expect(members).ToHaveCountAsync(2);
         await Expect(members.Nth(0)).ToContainTextAsync("u1");
         await Expect(members.Nth(1)).ToContainTextAsync("u3");
+        await Expect(members.Nth(0)).ToContainTextAsync("‹environment key›_u1");
+        Assert.DoesNotContain(site.ProductionKey, await page.ContentAsync(), StringComparison.Ordinal);
         await Browser.ScreenshotAsync(page, "05-segment");
         await page.Context.CloseAsync();
     }

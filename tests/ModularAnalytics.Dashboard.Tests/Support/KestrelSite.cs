@@ -29,6 +29,7 @@ public abstract class KestrelSite : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        Assertions.SetDefaultExpectTimeout(30_000);
         Factory.StartServer();
         var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         BaseUrl = addresses.Addresses.First().TrimEnd('/');
@@ -85,6 +86,9 @@ public abstract class KestrelSite : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             BaseURL = BaseUrl,
         });
+        // The machine is shared with parallel builds: conditions get time to come true, they are never slept on.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 

@@ -26,6 +26,8 @@ public sealed class SeededSite() : KestrelSite(new ServiceFactory(TestDatabase.S
 
     public int Staging { get; private set; }
 
+    public string ProductionKey { get; private set; } = string.Empty;
+
     public int ProSegment { get; private set; }
 
     public int DutchSegment { get; private set; }
@@ -47,6 +49,7 @@ public sealed class SeededSite() : KestrelSite(new ServiceFactory(TestDatabase.S
         var production = await PostAsync(acmeClient, $"/api/v1/projects/{AcmeProject}/environments", new { name = "production" });
         var staging = await PostAsync(acmeClient, $"/api/v1/projects/{AcmeProject}/environments", new { name = "staging" });
         Production = Id(production);
+        ProductionKey = production.GetProperty("key").GetString()!;
         Staging = Id(staging);
 
         var checkout = await PostAsync(acmeClient, $"/api/v1/projects/{AcmeProject}/flags",

@@ -51,4 +51,10 @@ internal sealed class SegmentModel(IMediator mediator) : PageModel
             MembersUnavailable = unavailable.Message;
         }
     }
+
+    /// <summary>A default identity key starts with the environment's ingestion key, a credential the page must not show.</summary>
+    public string DisplayKey(SegmentMemberDto member) =>
+        Environment is { Key.Length: > 0 } environment && member.Key.StartsWith(environment.Key + "_", StringComparison.Ordinal)
+            ? "‹environment key›" + member.Key[environment.Key.Length..]
+            : member.Key;
 }
