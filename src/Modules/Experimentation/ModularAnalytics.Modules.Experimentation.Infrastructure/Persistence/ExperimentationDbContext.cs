@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using ModularAnalytics.BuildingBlocks.Infrastructure.Persistence;
+using ModularAnalytics.Modules.Experimentation.Domain.Experiments;
+using ModularAnalytics.Modules.Experimentation.Domain.Exposures;
+using ModularAnalytics.Modules.Experimentation.Infrastructure.Persistence.Configurations;
 
 namespace ModularAnalytics.Modules.Experimentation.Infrastructure.Persistence;
 
@@ -9,7 +12,14 @@ internal sealed class ExperimentationDbContext(DbContextOptions<ExperimentationD
 
     public override string Schema => SchemaName;
 
-    protected override void ConfigureModel(ModelBuilder modelBuilder)
-    {
-    }
+    public DbSet<Experiment> Experiments => Set<Experiment>();
+
+    public DbSet<ExperimentExposures> Exposures => Set<ExperimentExposures>();
+
+    // SQLite hands DateTimes back without a kind; every timestamp of this module is UTC.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ExperimentationDbContext).Assembly);
 }

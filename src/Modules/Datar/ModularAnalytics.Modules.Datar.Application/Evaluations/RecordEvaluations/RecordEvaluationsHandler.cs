@@ -5,6 +5,7 @@ using ModularAnalytics.BuildingBlocks.Application.Messaging;
 using ModularAnalytics.Modules.Catalog.Contracts;
 using ModularAnalytics.Modules.Datar.Application.Flags;
 using ModularAnalytics.Modules.Datar.Application.Recording;
+using ModularAnalytics.Modules.Experimentation.Contracts;
 
 namespace ModularAnalytics.Modules.Datar.Application.Evaluations.RecordEvaluations;
 
@@ -24,6 +25,7 @@ internal sealed class RecordEvaluationsHandler(
         var now = time.GetUtcNow();
         var errors = new Dictionary<string, string[]>();
         var resolved = new List<EvaluationRecord>(inputs.Count);
+        var exposures = new List<ExposureRecord>();
 
         for (var i = 0; i < inputs.Count; i++)
         {
@@ -43,6 +45,11 @@ internal sealed class RecordEvaluationsHandler(
                 continue;
             }
 
+            if (variant is not null && input.RecordSource == RecordSource.Exposure)
+            {
+                exposures.Add(new ExposureRecord(input.EntityId!, flag.Key, variant.Key, timestamp));
+            }
+
             if (variant is not null && flag.DataRecordsEnabled)
             {
                 resolved.Add(new EvaluationRecord(request.ProjectId, request.EnvironmentId, flag.Id, variant.Id,
@@ -53,6 +60,12 @@ internal sealed class RecordEvaluationsHandler(
         if (errors.Count > 0)
         {
             throw new RequestValidationException(errors);
+        }
+
+        // Exposures go to Experimentation whatever the recorder settings, and first: a 202 means both are stored.
+        if (exposures.Count > 0)
+        {
+            await mediator.Send(new RecordExposuresCommand(request.EnvironmentId, exposures), cancellationToken);
         }
 
         await recorders.RecordAsync(resolved, cancellationToken);

@@ -1,0 +1,7 @@
+namespace ModularAnalytics.Modules.Experimentation.Domain.Exposures;
+
+public enum ExposureGranularity
+{
+    Hour,
+    Day,
+}
