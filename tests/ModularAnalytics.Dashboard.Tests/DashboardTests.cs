@@ -170,6 +170,8 @@ public sealed class DashboardTests(SeededSite site) : IClassFixture<SeededSite>
                      $"/projects/{site.GlobexProject}/traffic",
                      $"/projects/{site.GlobexProject}/traffic/flags/{site.GlobexFlag}",
                      $"/projects/{site.AcmeProject}/traffic/flags/{site.GlobexFlag}",
+                     $"/projects/{site.GlobexProject}/experiments",
+                     $"/projects/{site.AcmeProject}/experiments/{site.RunningExperiment + 100}",
                  })
         {
             var response = await page.GotoAsync(path);
@@ -205,6 +207,70 @@ public sealed class DashboardTests(SeededSite site) : IClassFixture<SeededSite>
 
         await page.GotoAsync($"/projects/{site.AcmeProject}");
         Assert.Contains("/sign-in?ReturnUrl=", page.Url, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Experiments_list_their_status_and_the_experiment_page_charts_one_point_per_bucket_with_the_srm_badge()
+    {
+        var page = await site.NewPageAsync();
+        await KestrelSite.SignInAsync(page, site.AcmeToken);
+        await page.GotoAsync($"/projects/{site.AcmeProject}");
+        await Expect(page.Locator("[data-testid=experiments-section] li")).ToHaveCountAsync(2);
+        await page.ClickAsync("[data-testid=experiments-link]");
+        await Expect(page.Locator($"tr[data-experiment='{site.RunningExperiment}'] [data-testid=status]")).ToHaveTextAsync("running");
+        await Expect(page.Locator($"tr[data-experiment='{site.EndedExperiment}'] [data-testid=status]")).ToHaveTextAsync("final");
+        await Browser.ScreenshotAsync(page, "11-experiments");
+
+        await page.ClickAsync("text=Checkout test");
+        var api = (await site.ExposuresAsync(site.RunningExperiment)).GetProperty("payload");
+        var buckets = api.GetProperty("timeseries").GetArrayLength();
+        Assert.Equal("hour", api.GetProperty("granularity").GetString());
+        Assert.InRange(buckets, 3, 5);
+        await Expect(page.Locator("#exposures-chart")).ToHaveAttributeAsync("data-chart-ready", "true");
+        Assert.Equal(buckets, await page.EvaluateAsync<int>("() => Chart.getChart('exposures-chart').data.labels.length"));
+        Assert.Equal(new[] { "control", "treatment" }, await page.EvaluateAsync<string[]>("() => Chart.getChart('exposures-chart').data.datasets.map(d => d.label)"));
+        Assert.Equal(new[] { buckets, buckets }, await page.EvaluateAsync<int[]>("() => Chart.getChart('exposures-chart').data.datasets.map(d => d.data.length)"));
+        Assert.Equal(new[] { 70, 30 }, await page.EvaluateAsync<int[]>("() => Chart.getChart('exposures-chart').data.datasets.map(d => d.data.at(-1))"));
+        Assert.Equal(2, await page.EvaluateAsync<int>("() => Chart.getChart('multiple-chart').data.datasets[0].data.at(-1)"));
+
+        await Expect(page.Locator("[data-testid=srm-badge]")).ToHaveTextAsync("mismatch");
+        var p = api.GetProperty("sampleRatioMismatch").GetProperty("pValue").GetDouble();
+        Assert.True(p < 0.001, $"p = {p}");
+        await Expect(page.Locator("[data-testid=srm-p-value]")).ToHaveTextAsync(p.ToString("0.00E+0", CultureInfo.InvariantCulture));
+        await Expect(page.Locator("tr[data-variant='control'] [data-testid=observed]")).ToHaveTextAsync("70");
+        await Expect(page.Locator("tr[data-variant='control'] [data-testid=expected]")).ToHaveTextAsync("50.0");
+        await Expect(page.Locator("tr[data-variant='treatment'] [data-testid=observed]")).ToHaveTextAsync("30");
+        await Expect(page.Locator("tr[data-variant='$multiple'] [data-testid=observed]")).ToHaveTextAsync("2");
+        await Expect(page.Locator("[data-testid=total]")).ToHaveTextAsync("102");
+        await Expect(page.Locator("[data-testid=last-error]")).ToHaveTextAsync("none");
+        await Browser.ScreenshotAsync(page, "12-experiment");
+
+        await page.SetViewportSizeAsync(390, 844);
+        await Browser.ScreenshotAsync(page, "13-experiment-phone");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Refreshing_an_experiment_shows_the_new_as_of_time()
+    {
+        var page = await site.NewPageAsync();
+        await KestrelSite.SignInAsync(page, site.AcmeToken);
+        await page.GotoAsync($"/projects/{site.AcmeProject}/experiments/{site.RunningExperiment}");
+        var shown = page.Locator("[data-testid=as-of] time");
+        var before = await shown.GetAttributeAsync("datetime");
+
+        await page.ClickAsync("[data-testid=refresh-exposures]");
+        await Expect(page.Locator("[data-testid=notice]")).ToContainTextAsync("Refresh requested");
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (await shown.GetAttributeAsync("datetime") == before)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The experiment page never showed a newer as-of time.");
+            await page.ReloadAsync();
+        }
+
+        var api = (await site.ExposuresAsync(site.RunningExperiment)).GetProperty("asOf").GetDateTime();
+        Assert.Equal(Iso(api), await shown.GetAttributeAsync("datetime"));
         await page.Context.CloseAsync();
     }
 

@@ -12,7 +12,8 @@ namespace ModularAnalytics.Dashboard.Tests.Support;
 public sealed class SeededSite() : KestrelSite(new ServiceFactory(TestDatabase.Sqlite, embeddedWarehouse: true)
     .WithSetting("Recorder:Enabled", "true")
     .WithSetting("Recorder:Type", "datar")
-    .WithSetting("Recorder:Datar:FlushInterval", "01:00:00"))
+    .WithSetting("Recorder:Datar:FlushInterval", "01:00:00")
+    .WithSetting("Experimentation:RefreshDelay", "00:00:00.200"))
 {
     public string AcmeToken { get; private set; } = string.Empty;
 
@@ -35,6 +36,10 @@ public sealed class SeededSite() : KestrelSite(new ServiceFactory(TestDatabase.S
     public int CheckoutFlag { get; private set; }
 
     public int GlobexFlag { get; private set; }
+
+    public int RunningExperiment { get; private set; }
+
+    public int EndedExperiment { get; private set; }
 
     protected override async Task SeedAsync()
     {
@@ -85,12 +90,20 @@ public sealed class SeededSite() : KestrelSite(new ServiceFactory(TestDatabase.S
         using var ingest = Client(environmentKey: production.GetProperty("key").GetString());
         await PostAsync(ingest, "/api/v1/evaluations", new { records });
         await FlushDatarAsync();
+        await SeedExperimentsAsync(acmeClient, ingest);
 
         using var globexClient = Client(GlobexToken);
         GlobexProject = Id(await PostAsync(globexClient, "/api/v1/projects", new { organisationId = Id(globex), name = "Globex app" }));
         await PostAsync(globexClient, $"/api/v1/projects/{GlobexProject}/environments", new { name = "production" });
         GlobexFlag = Id(await PostAsync(globexClient, $"/api/v1/projects/{GlobexProject}/flags",
             new { key = "globex-secret", variants = new[] { new { key = "on" } } }));
+    }
+
+    /// <summary>Acme's experiment exposures as the API reports them.</summary>
+    public async Task<JsonElement> ExposuresAsync(int experiment)
+    {
+        using var client = Client(AcmeToken);
+        return await GetAsync(client, $"/api/v1/projects/{AcmeProject}/experiments/{experiment}/exposures");
     }
 
     /// <summary>The newest lastSyncedAt of Acme's segments as the API reports it.</summary>
@@ -104,6 +117,71 @@ public sealed class SeededSite() : KestrelSite(new ServiceFactory(TestDatabase.S
             .DefaultIfEmpty(DateTime.MinValue)
             .Max();
     }
+
+    /// <summary>
+    /// "Checkout test" runs (control 70, treatment 30, two identities in both: a mismatch at weights 1:1);
+    /// "Search copy" ended an hour ago and has had its final refresh.
+    /// </summary>
+    private async Task SeedExperimentsAsync(HttpClient client, HttpClient ingest)
+    {
+        var now = DateTimeOffset.UtcNow;
+        RunningExperiment = Id(await PostAsync(client, $"/api/v1/projects/{AcmeProject}/experiments", new
+        {
+            name = "Checkout test",
+            flagKey = "checkout",
+            environmentId = Production,
+            variants = new[] { new { key = "control", weight = 1.0 }, new { key = "treatment", weight = 1.0 } },
+            startedAt = now.AddHours(-3),
+        }));
+        EndedExperiment = Id(await PostAsync(client, $"/api/v1/projects/{AcmeProject}/experiments", new
+        {
+            name = "Search copy",
+            flagKey = "search",
+            environmentId = Production,
+            variants = new[] { new { key = "on", weight = 1.0 }, new { key = "off", weight = 1.0 } },
+            startedAt = now.AddHours(-5),
+            endedAt = now.AddHours(-1),
+        }));
+
+        var events = new List<object>();
+        events.AddRange(Enumerable.Range(1, 70).Select(i => Exposure("checkout", $"c{i}", "control", now.AddMinutes(i <= 35 ? -150 : -20))));
+        events.AddRange(Enumerable.Range(1, 30).Select(i => Exposure("checkout", $"t{i}", "treatment", now.AddMinutes(-90))));
+        events.AddRange(new[] { "m1", "m2" }.SelectMany(m => new[] { Exposure("checkout", m, "control", now.AddMinutes(-100)), Exposure("checkout", m, "treatment", now.AddMinutes(-40)) }));
+        events.AddRange(Enumerable.Range(1, 5).Select(i => Exposure("search", $"s{i}", i <= 3 ? "on" : "off", now.AddHours(-2))));
+        await PostAsync(ingest, "/api/v1/events", new { events });
+
+        foreach (var experiment in new[] { RunningExperiment, EndedExperiment })
+        {
+            var before = (await ExposuresAsync(experiment)).GetProperty("asOf");
+            await PostAsync(client, $"/api/v1/projects/{AcmeProject}/experiments/{experiment}/exposures/refresh", new { });
+            await WaitForNewAsOfAsync(experiment, before.ValueKind == JsonValueKind.Null ? null : before.GetString());
+        }
+    }
+
+    public async Task<string> WaitForNewAsOfAsync(int experiment, string? before)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (true)
+        {
+            var asOf = (await ExposuresAsync(experiment)).GetProperty("asOf");
+            if (asOf.ValueKind == JsonValueKind.String && asOf.GetString() != before)
+            {
+                return asOf.GetString()!;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Experiment {experiment} was not refreshed within 120 s.");
+            await Task.Delay(200);
+        }
+    }
+
+    private static object Exposure(string flag, string identifier, string variant, DateTimeOffset at) => new
+    {
+        @event = "$flag_exposure",
+        identifier,
+        featureName = flag,
+        value = variant,
+        timestamp = at,
+    };
 
     private static int Id(JsonElement element) => element.GetProperty("id").GetInt32();
 

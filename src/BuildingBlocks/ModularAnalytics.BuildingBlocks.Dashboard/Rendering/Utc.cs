@@ -30,5 +30,5 @@ public static class Utc
 
     public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    public static string Percent(double share) => share.ToString("P1", CultureInfo.InvariantCulture);
+    public static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %";
 }
