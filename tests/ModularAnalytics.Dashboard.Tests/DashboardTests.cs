@@ -104,12 +104,7 @@ public sealed class DashboardTests(SeededSite site) : IClassFixture<SeededSite>
         await Expect(page.Locator("[data-testid=notice]")).ToContainTextAsync("Refresh requested");
         Assert.EndsWith("?refresh=requested", page.Url, StringComparison.Ordinal);
 
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (await shown.GetAttributeAsync("datetime") == before)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The segments page never showed a newer last-synced time.");
-            await page.ReloadAsync();
-        }
+        await ReloadUntilChangedAsync(page, shown, before, "The segments page never showed a newer last-synced time.");
 
         Assert.Equal(Iso(await site.LastSyncedAsync()), await shown.GetAttributeAsync("datetime"));
         Assert.Equal("3", await CountCell(page, site.ProSegment, site.Production));
@@ -262,16 +257,22 @@ public sealed class DashboardTests(SeededSite site) : IClassFixture<SeededSite>
 
         await page.ClickAsync("[data-testid=refresh-exposures]");
         await Expect(page.Locator("[data-testid=notice]")).ToContainTextAsync("Refresh requested");
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (await shown.GetAttributeAsync("datetime") == before)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The experiment page never showed a newer as-of time.");
-            await page.ReloadAsync();
-        }
+        await ReloadUntilChangedAsync(page, shown, before, "The experiment page never showed a newer as-of time.");
 
         var api = (await site.ExposuresAsync(site.RunningExperiment)).GetProperty("asOf").GetDateTime();
         Assert.Equal(Iso(api), await shown.GetAttributeAsync("datetime"));
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>Reloads the page until the time element's instant differs from <paramref name="before"/>.</summary>
+    private static async Task ReloadUntilChangedAsync(IPage page, ILocator time, string? before, string failure)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (await time.GetAttributeAsync("datetime") == before)
+        {
+            Assert.True(DateTime.UtcNow < deadline, failure);
+            await page.ReloadAsync();
+        }
     }
 
     private static Task<string> CountCell(IPage page, int segment, int environment) =>
