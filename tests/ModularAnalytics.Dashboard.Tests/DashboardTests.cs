@@ -23,6 +23,9 @@ public sealed class DashboardTests(SeededSite site) : IClassFixture<SeededSite>
 
         await KestrelSite.SignInAsync(page, site.AcmeToken);
         Assert.Equal(site.BaseUrl + "/", page.Url);
+        var headers = await (await page.ReloadAsync())!.AllHeadersAsync();
+        Assert.StartsWith("default-src 'none'; script-src 'self'", headers["content-security-policy"], StringComparison.Ordinal);
+        Assert.Contains("no-store", headers["cache-control"], StringComparison.Ordinal);
         await Expect(page.Locator("[data-testid=signed-in-as]")).ToHaveTextAsync("organisation #1");
         var projects = page.Locator("[data-testid=projects] tbody tr");
         await Expect(projects).ToHaveCountAsync(1);
@@ -115,6 +118,14 @@ public sealed class DashboardTests(SeededSite site) : IClassFixture<SeededSite>
     public async Task Flag_traffic_lists_flags_by_count_and_the_flag_page_charts_every_day_of_the_window()
     {
         var page = await site.NewPageAsync();
+        var consoleErrors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                consoleErrors.Add(message.Text);
+            }
+        };
         await KestrelSite.SignInAsync(page, site.AcmeToken);
         await page.GotoAsync($"/projects/{site.AcmeProject}");
         await page.ClickAsync("[data-testid=traffic-link]");
@@ -137,6 +148,7 @@ public sealed class DashboardTests(SeededSite site) : IClassFixture<SeededSite>
 
         var chart = page.Locator("#traffic-by-day");
         await Expect(chart).ToHaveAttributeAsync("data-chart-ready", "true");
+        Assert.Empty(consoleErrors);
         var days = await page.Locator("[data-testid=traffic-by-day] tbody tr").CountAsync();
         Assert.InRange(days, 7, 8);
         Assert.Equal(days, await page.EvaluateAsync<int>("() => Chart.getChart('traffic-by-day').data.labels.length"));
@@ -171,6 +183,7 @@ public sealed class DashboardTests(SeededSite site) : IClassFixture<SeededSite>
         {
             var response = await page.GotoAsync(path);
             Assert.True(response!.Status == 404, $"{path}: {response.Status}");
+            Assert.Contains("no-store", (await response.AllHeadersAsync())["cache-control"], StringComparison.Ordinal);
             await Expect(page.Locator("[data-testid=error-message]")).ToBeVisibleAsync();
             Assert.DoesNotContain("Globex", await page.ContentAsync(), StringComparison.Ordinal);
         }

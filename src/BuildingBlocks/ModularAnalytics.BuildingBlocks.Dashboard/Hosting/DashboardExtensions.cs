@@ -50,7 +50,11 @@ public static class DashboardExtensions
                 options.Conventions.AllowAnonymousToPage("/Dashboard/Shell/SignIn");
                 options.Conventions.AllowAnonymousToPage("/Dashboard/Shell/SignOut");
             })
-            .AddMvcOptions(options => options.Filters.Add<DashboardExceptionFilter>())
+            .AddMvcOptions(options =>
+            {
+                options.Filters.Add<DashboardExceptionFilter>();
+                options.Filters.Add<DashboardHeadersFilter>();
+            })
             .ConfigureApplicationPartManager(manager =>
             {
                 foreach (var assembly in assemblies)
