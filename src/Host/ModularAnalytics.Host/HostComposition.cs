@@ -8,6 +8,7 @@ using ModularAnalytics.BuildingBlocks.Api.Errors;
 using ModularAnalytics.BuildingBlocks.Api.Limits;
 using ModularAnalytics.BuildingBlocks.Api.Security;
 using ModularAnalytics.BuildingBlocks.ClickHouse;
+using ModularAnalytics.BuildingBlocks.Dashboard.Hosting;
 using ModularAnalytics.BuildingBlocks.Infrastructure.Health;
 using ModularAnalytics.BuildingBlocks.Infrastructure.Hosting;
 using ModularAnalytics.BuildingBlocks.Infrastructure.Messaging;
@@ -57,6 +58,7 @@ internal static class HostComposition
         // throwing everywhere lets ProblemExceptionHandler give the contract's 400 with an errors map.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddCredentialAuthentication();
+        services.AddDashboard(ModuleCatalog.ApiAssemblies);
         services.AddOpenApi();
         services.AddHealthChecks()
             .AddCheck<RelationalHealthCheck>("relational", tags: [ReadyTag])
@@ -76,6 +78,7 @@ internal static class HostComposition
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealthAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteHealthAsync });
         app.MapEndpointModules();
+        app.MapDashboard();
         return app;
     }
 

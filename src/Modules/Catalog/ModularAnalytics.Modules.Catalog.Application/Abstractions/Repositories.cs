@@ -20,6 +20,8 @@ internal interface IProjectRepository
 
     Task<IReadOnlyList<Project>> ListByOrganisationAsync(int organisationId, CancellationToken cancellationToken);
 
+    Task<IReadOnlyList<Project>> ListAllAsync(CancellationToken cancellationToken);
+
     void Add(Project project);
 }
 

@@ -26,6 +26,9 @@ internal sealed class ProjectRepository(CatalogDbContext db) : IProjectRepositor
     public async Task<IReadOnlyList<Project>> ListByOrganisationAsync(int organisationId, CancellationToken cancellationToken) =>
         await db.Projects.AsNoTracking().Where(p => p.OrganisationId == organisationId).OrderBy(p => p.Id).ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<Project>> ListAllAsync(CancellationToken cancellationToken) =>
+        await db.Projects.AsNoTracking().OrderBy(p => p.Id).ToListAsync(cancellationToken);
+
     public void Add(Project project) => db.Projects.Add(project);
 }
 
