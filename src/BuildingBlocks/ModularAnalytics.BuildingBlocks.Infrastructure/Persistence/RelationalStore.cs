@@ -24,8 +24,10 @@ public sealed record RelationalStore(RelationalProvider Provider, string Connect
         }
 
         var directory = StoragePaths.ResolveDataDirectory(configuration[StoragePaths.DataDirectoryKey]);
-        Directory.CreateDirectory(directory);
+        StoragePaths.EnsurePrivateDirectory(directory);
         var file = Path.Combine(directory, SqliteFileName);
+        // SQLite gives its journal and WAL files the database file's mode, so 0600 here covers them too.
+        StoragePaths.EnsurePrivateFile(file);
         // Pooling off: a pooled connection keeps the file open after the host stops, which breaks test clean-up.
         return new RelationalStore(RelationalProvider.Sqlite, $"Data Source={file};Pooling=False;Foreign Keys=True");
     }
