@@ -142,8 +142,17 @@ public sealed class OperationsTests
             await using var connection = new SqliteConnection($"Data Source={Path.Combine(directory, "data", "modularanalytics.db")};Pooling=False");
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name LIKE 'catalog\\_%' ESCAPE '\\'";
-            Assert.True((long)(await command.ExecuteScalarAsync())! >= 4);
+            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'catalog\\_%' ESCAPE '\\' ORDER BY name";
+            var tables = new List<string>();
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    tables.Add(reader.GetString(0));
+                }
+            }
+
+            Assert.Equal(["catalog_environments", "catalog_flags", "catalog_organisations", "catalog_projects", "catalog_variants"], tables);
         }
         finally
         {

@@ -22,7 +22,7 @@ namespace ModularAnalytics.SegmentMembership.IntegrationTests;
 /// </summary>
 public sealed class ConformanceThroughApiTests(SqliteSegmentServiceFactory factory, ITestOutputHelper output) : IClassFixture<SqliteSegmentServiceFactory>
 {
-    private const int ExpectedCaseCount = 133;
+    internal const int ExpectedCaseCount = 133;
 
     [Fact]
     public async Task Every_shared_case_gives_flagsmiths_result_through_the_public_api()
@@ -98,6 +98,8 @@ public sealed class ConformanceThroughApiTests(SqliteSegmentServiceFactory facto
         }
 
         output.WriteLine($"{cases.Count} cases ({runs.Count} projects), {checkedSegments} segments checked through the API, {failures.Count} disagree.");
+        // The list could miss segments (an empty list passes any per-segment check): every created one must have been compared.
+        Assert.Equal(runs.Sum(r => r.Expected.Count), checkedSegments);
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
@@ -110,21 +112,19 @@ public sealed class ConformanceThroughApiTests(SqliteSegmentServiceFactory facto
             .Select(f => (Path.GetFileName(f), JsonDocument.Parse(StripLineComments(File.ReadAllText(f)))))];
     }
 
-    /// <summary>`MODULARANALYTICS_SHARED_DIR`, else a `shared/` folder beside the repository (as the other conformance tests find it).</summary>
+    /// <summary>The cases vendored in the repository (tests/data), found upwards from the test binaries.</summary>
     private static string CasesDirectory()
     {
-        var shared = Environment.GetEnvironmentVariable("MODULARANALYTICS_SHARED_DIR");
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); string.IsNullOrEmpty(shared) && dir is not null; dir = dir.Parent)
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (dir.Parent is { } parent && Directory.Exists(Path.Combine(parent.FullName, "shared", "conformance")))
+            var cases = Path.Combine(dir.FullName, "tests", "data", "flagsmith-engine-test-data", "test_cases");
+            if (Directory.Exists(cases))
             {
-                shared = Path.Combine(parent.FullName, "shared");
+                return cases;
             }
         }
 
-        var cases = Path.Combine(shared ?? throw new InvalidOperationException("Shared conformance data not found: set MODULARANALYTICS_SHARED_DIR."),
-            "conformance", "flagsmith-engine-test-data", "test_cases");
-        return Directory.Exists(cases) ? cases : throw new DirectoryNotFoundException(cases);
+        throw new DirectoryNotFoundException("tests/data/flagsmith-engine-test-data/test_cases was not found above " + AppContext.BaseDirectory);
     }
 
     private static string StripLineComments(string text)

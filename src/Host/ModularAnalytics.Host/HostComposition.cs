@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ModularAnalytics.BuildingBlocks.Api.Endpoints;
 using ModularAnalytics.BuildingBlocks.Api.Errors;
+using ModularAnalytics.BuildingBlocks.Api.Json;
 using ModularAnalytics.BuildingBlocks.Api.Limits;
 using ModularAnalytics.BuildingBlocks.Api.Security;
 using ModularAnalytics.BuildingBlocks.ClickHouse;
@@ -13,6 +14,7 @@ using ModularAnalytics.BuildingBlocks.Infrastructure.Health;
 using ModularAnalytics.BuildingBlocks.Infrastructure.Hosting;
 using ModularAnalytics.BuildingBlocks.Infrastructure.Messaging;
 using ModularAnalytics.BuildingBlocks.Infrastructure.Migrations;
+using ModularAnalytics.BuildingBlocks.Infrastructure.Outages;
 using ModularAnalytics.BuildingBlocks.Infrastructure.Persistence;
 using ModularAnalytics.BuildingBlocks.Infrastructure.Scheduling;
 
@@ -35,6 +37,7 @@ internal static class HostComposition
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            UtcTimestamps.AddTo(options.SerializerOptions);
         });
 
         // Migrations first: hosted services start in registration order, and everything after needs the schema.
@@ -54,6 +57,7 @@ internal static class HostComposition
         services.AddScheduling(configuration);
         services.AddEndpointModules(ModuleCatalog.ApiAssemblies);
         services.AddProblemResponses();
+        services.AddOutageClassification();
         // Minimal APIs throw binding failures (malformed JSON) only in Development and elsewhere answer a bare 400;
         // throwing everywhere lets ProblemExceptionHandler give the contract's 400 with an errors map.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -68,8 +72,11 @@ internal static class HostComposition
 
     public static WebApplication UseModularAnalytics(this WebApplication app)
     {
+        // At start, not on the first request: a newcomer finds the generated token (its path is logged) before calling.
+        _ = app.Services.GetRequiredService<AdminTokenSource>();
         app.UseExceptionHandler();
         app.UseRequestBodyLimit(MaxRequestBodyBytes(app.Configuration));
+        app.UseJsonTextValidation();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();

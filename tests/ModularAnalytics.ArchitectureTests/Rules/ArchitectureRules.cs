@@ -106,15 +106,5 @@ public static class ArchitectureRules
     private static bool IsInitOnly(MethodDefinition setter) =>
         setter.ReturnType is RequiredModifierType { ModifierType.FullName: "System.Runtime.CompilerServices.IsExternalInit" };
 
-    private static TypeDefinition? TryResolve(TypeReference? reference)
-    {
-        try
-        {
-            return reference?.Resolve();
-        }
-        catch (AssemblyResolutionException)
-        {
-            return null;
-        }
-    }
+    private static TypeDefinition? TryResolve(TypeReference? reference) => reference is null ? null : TypeHierarchy.Resolve(reference);
 }

@@ -258,9 +258,10 @@ public static class DependencyScanner
                         AddAttributeArgument(named.Argument, location);
                     }
                 }
-                catch (AssemblyResolutionException)
+                catch (AssemblyResolutionException ex)
                 {
-                    // Decoding an argument of an enum type from an assembly that is not at hand; the attribute type still counts.
+                    // An argument of an enum type from an assembly that is not at hand: its dependencies would go unseen.
+                    throw new UnresolvableTypeException(attribute.AttributeType, ex.AssemblyReference.FullName, ex);
                 }
             }
         }

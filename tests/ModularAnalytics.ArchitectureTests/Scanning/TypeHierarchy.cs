@@ -26,11 +26,6 @@ internal static class TypeHierarchy
 
             yield return name;
             var definition = TryResolve(current);
-            if (definition is null)
-            {
-                continue;
-            }
-
             if (definition.BaseType is { } baseType)
             {
                 pending.Push(baseType);
@@ -49,15 +44,25 @@ internal static class TypeHierarchy
             ? type.IsPublic
             : (type.IsNestedPublic || type.IsNestedFamily || type.IsNestedFamilyOrAssembly) && IsEffectivelyPublic(type.DeclaringType);
 
-    private static TypeDefinition? TryResolve(TypeReference reference)
+    private static TypeDefinition TryResolve(TypeReference reference) => Resolve(reference.GetElementType());
+
+    /// <summary>
+    /// Resolves or fails: a type that cannot be resolved hides its base types and interfaces, so the rules would pass it
+    /// unseen. The message names the type and the assembly to add to <see cref="AssemblySet"/>'s search directories.
+    /// </summary>
+    public static TypeDefinition Resolve(TypeReference reference)
     {
         try
         {
-            return reference.GetElementType().Resolve();
+            return reference.Resolve() ?? throw new UnresolvableTypeException(reference, reference.Scope?.ToString() ?? "unknown scope", null);
         }
-        catch (AssemblyResolutionException)
+        catch (AssemblyResolutionException ex)
         {
-            return null;
+            throw new UnresolvableTypeException(reference, ex.AssemblyReference.FullName, ex);
         }
     }
 }
+
+/// <summary>The scanner met a type it cannot resolve; the rules cannot vouch for what it derives from.</summary>
+public sealed class UnresolvableTypeException(TypeReference reference, string assembly, Exception? inner)
+    : Exception($"The architecture scanner cannot resolve {reference.FullName} from {assembly}; its base types and interfaces would escape the rules. Make that assembly resolvable (AssemblySet search directories).", inner);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ModularAnalytics.BuildingBlocks.Application.Scheduling;
 using ModularAnalytics.BuildingBlocks.Infrastructure.Scheduling;
+using Quartz;
 
 namespace ModularAnalytics.BuildingBlocks.Tests.Scheduling;
 
@@ -48,14 +49,22 @@ public sealed class InMemorySchedulingTests
         await using var host = await SchedulingHost.Create(SchedulingHost.MemorySettings()).StartAsync();
         var scheduler = host.Services.GetRequiredService<ICommandScheduler>();
 
+        var before = DateTimeOffset.UtcNow;
+        var afterFirst = before;
         for (var i = 1; i <= 5; i++)
         {
             await scheduler.EnqueueAsync(new RecordRun($"refresh-{i}"), "project-1", TimeSpan.FromSeconds(1), CancellationToken.None);
+            afterFirst = i == 1 ? DateTimeOffset.UtcNow : afterFirst;
         }
 
-        Assert.True(await SchedulingHost.EventuallyAsync(() => host.Runs.Runs.Count > 0, Timeout));
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
-        // The first pending run is kept (not postponed), the four later requests fold into it.
+        // One trigger is pending for the key, due when the first request asked: the later four did not postpone it.
+        var quartz = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var keyed = GroupMatcher<TriggerKey>.GroupEquals("commands.keyed");
+        var trigger = (await quartz.GetTrigger(Assert.Single(await quartz.GetTriggerKeys(keyed))))!;
+        Assert.InRange(trigger.StartTimeUtc, before.AddSeconds(1), afterFirst.AddSeconds(1));
+
+        // Once it has run and no trigger is left for the key, nothing else can run for it.
+        Assert.True(await EventuallyAsync(async () => host.Runs.Runs.Count > 0 && (await quartz.GetTriggerKeys(keyed)).Count == 0));
         Assert.Equal(["refresh-1"], host.Runs.Runs.Select(r => r.Label));
 
         // Once it has run, the key is free again.
@@ -85,6 +94,22 @@ public sealed class InMemorySchedulingTests
         Assert.True(await SchedulingHost.EventuallyAsync(() => host.Runs.Count("tick") >= 2, Timeout));
     }
 
+    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTimeOffset.UtcNow + Timeout;
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(20);
+        }
+
+        return await condition();
+    }
+
     [Fact]
     public void An_invalid_cron_expression_is_refused_at_registration() =>
         Assert.Throws<ArgumentException>(() => new ServiceCollection().AddRecurringCommand("bad", "not a cron", () => new RecordRun("x")));
@@ -98,9 +123,10 @@ public sealed class InMemorySchedulingTests
 
         await host.Services.GetRequiredService<ICommandScheduler>()
             .EnqueueAsync(new RecordRun("never"), null, TimeSpan.Zero, CancellationToken.None);
-        await Task.Delay(300);
 
+        // No scheduler exists to run it later, and the drop is logged as it happens.
+        Assert.Null(host.Services.GetService<ISchedulerFactory>());
+        Assert.Contains(host.Logs.Entries, e => e.Message.Contains("not scheduled", StringComparison.Ordinal) && e.Message.Contains("RecordRun", StringComparison.Ordinal));
         Assert.Empty(host.Runs.Runs);
-        Assert.Null(host.Services.GetService<Quartz.ISchedulerFactory>());
     }
 }

@@ -8,30 +8,24 @@ internal sealed record ConformanceSegment(string Id, string Key, string Name, IR
 
 internal sealed record ConformanceCase(string Name, EnvironmentContext Environment, IdentityContext? Identity, IReadOnlyList<ConformanceSegment> Segments);
 
-/// <summary>Flagsmith's engine-test-data cases from the shared folder next to the repository.</summary>
+/// <summary>Flagsmith's engine-test-data cases, vendored under tests/data with their SOURCE.md.</summary>
 internal static class ConformanceCases
 {
     public const int ExpectedCaseCount = 133;
 
+    /// <summary>The cases vendored in the repository (tests/data), found upwards from the test binaries.</summary>
     public static string Directory()
     {
-        var shared = Environment.GetEnvironmentVariable("MODULARANALYTICS_SHARED_DIR");
-        if (string.IsNullOrEmpty(shared))
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            var cases = Path.Combine(dir.FullName, "tests", "data", "flagsmith-engine-test-data", "test_cases");
+            if (System.IO.Directory.Exists(cases))
             {
-                if (dir.Parent is { } parent && System.IO.Directory.Exists(Path.Combine(parent.FullName, "shared", "conformance")))
-                {
-                    shared = Path.Combine(parent.FullName, "shared");
-                    break;
-                }
+                return cases;
             }
         }
 
-        var cases = Path.Combine(shared ?? throw new InvalidOperationException(
-            "Could not find the shared conformance data: set MODULARANALYTICS_SHARED_DIR or place 'shared/' next to the repository."),
-            "conformance", "flagsmith-engine-test-data", "test_cases");
-        return System.IO.Directory.Exists(cases) ? cases : throw new DirectoryNotFoundException(cases);
+        throw new DirectoryNotFoundException("tests/data/flagsmith-engine-test-data/test_cases was not found above " + AppContext.BaseDirectory);
     }
 
     public static IReadOnlyList<ConformanceCase> Load()

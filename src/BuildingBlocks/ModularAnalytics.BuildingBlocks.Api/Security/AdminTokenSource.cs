@@ -12,6 +12,8 @@ namespace ModularAnalytics.BuildingBlocks.Api.Security;
 /// </summary>
 public sealed class AdminTokenSource
 {
+    public const string FileName = "admin-token";
+
     private readonly byte[] _token;
 
     public AdminTokenSource(IConfiguration configuration, ILogger<AdminTokenSource> logger)
@@ -23,21 +25,22 @@ public sealed class AdminTokenSource
             return;
         }
 
-        var directory = StoragePaths.ResolveDataDirectory(configuration[StoragePaths.DataDirectoryKey]);
-        var path = Path.Combine(directory, "admin-token");
-        Directory.CreateDirectory(directory);
+        var directory = StoragePaths.EnsurePrivateDirectory(StoragePaths.ResolveDataDirectory(configuration[StoragePaths.DataDirectoryKey]));
+        var path = Path.Combine(directory, FileName);
         if (!File.Exists(path))
         {
-            var generated = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-            var temp = path + ".tmp";
-            File.WriteAllText(temp, generated);
-            if (!OperatingSystem.IsWindows())
+            var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            StoragePaths.WritePrivateFile(temp, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)));
+            try
             {
-                File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                File.Move(temp, path, overwrite: false);
+                logger.LogInformation("No Auth:AdminToken configured; generated one and stored it in {AdminTokenPath}", path);
             }
-
-            File.Move(temp, path, overwrite: false);
-            logger.LogWarning("No Auth:AdminToken configured; generated one and stored it in {AdminTokenPath}", path);
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another replica sharing the directory wrote it first; its token is the one.
+                File.Delete(temp);
+            }
         }
         else
         {
