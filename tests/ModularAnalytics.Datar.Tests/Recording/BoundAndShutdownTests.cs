@@ -26,7 +26,7 @@ public abstract class BoundAndShutdownTests(TestDatabase database)
         await (await factory.PostRecordsAsync(tenant, Enumerable.Range(1, 10).Select(Record))).AssertAcceptedAsync(10);
         await factory.Flusher().FlushAllAsync();
 
-        await using (var outage = await StoreOutage.BeginAsync(factory))
+        await using (var outage = await RelationalOutage.BeginAsync(factory))
         {
             await (await factory.PostRecordsAsync(tenant, Enumerable.Range(11, 10).Select(Record))).AssertAcceptedAsync(10);
             Assert.False(await factory.Flusher().FlushAsync(CancellationToken.None));

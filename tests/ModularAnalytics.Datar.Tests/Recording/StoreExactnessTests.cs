@@ -51,7 +51,7 @@ public abstract class StoreExactnessTests(TestDatabase database)
         // Each phase lasts until flushes and writes both happened in it: before, during and after the outage.
         await WaitUntilAsync(() => Volatile.Read(ref tally.Succeeded) >= 3 && progress.Recorded > 0, "no flush succeeded before the outage");
         var failuresBefore = metrics.FlushFailures;
-        await using (await StoreOutage.BeginAsync(factory))
+        await using (await RelationalOutage.BeginAsync(factory))
         {
             var writtenAtStart = progress.Recorded;
             await WaitUntilAsync(
