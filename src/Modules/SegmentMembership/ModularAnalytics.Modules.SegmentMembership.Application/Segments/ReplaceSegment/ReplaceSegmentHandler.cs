@@ -16,6 +16,7 @@ internal sealed class ReplaceSegmentHandler(
     ISegmentMembershipUnitOfWork unitOfWork,
     ICommandScheduler scheduler,
     SegmentMembershipSettings settings,
+    SegmentViews views,
     TimeProvider time) : ICommandHandler<ReplaceSegmentCommand, SegmentDto>
 {
     public async Task<SegmentDto> Handle(ReplaceSegmentCommand request, CancellationToken cancellationToken)
@@ -35,6 +36,6 @@ internal sealed class ReplaceSegmentHandler(
         }
 
         await scheduler.EnqueueRefreshAsync(project.Id, backfill: false, settings.RefreshDelay, cancellationToken);
-        return SegmentDto.From(segment, membershipChanged ? [] : await counts.ListBySegmentAsync(segment.Id, cancellationToken));
+        return await views.OneAsync(project, segment, cancellationToken);
     }
 }

@@ -15,7 +15,7 @@ using ModularAnalytics.Modules.SegmentMembership.Infrastructure.Warehouse;
 // (median), not BenchmarkDotNet: chDB holds one data path per process, which BDN's out-of-process runs would reopen
 // per benchmark and reload the data each time.
 //
-// Usage: dotnet run -c Release --project bench/SegmentMembership.Benchmarks -- [--rows 1000000] [--runs 7] [--data DIR]
+// Usage: dotnet run -c Release --project bench/ModularAnalytics.SegmentBenchmarks -- [--rows 1000000] [--runs 7] [--data DIR]
 var rows = IntArg("--rows", 1_000_000);
 var runs = IntArg("--runs", 7);
 var dataPath = StringArg("--data") ?? Path.Combine(Path.GetTempPath(), "modularanalytics-segment-bench");
@@ -61,7 +61,13 @@ var one = fifty.Take(1).ToList();
 var work = new WarehouseWork(WarehouseWork.Refresh, 0, 0);
 
 // Sanity: the 50-segment counts are plausible (neither all zero nor all total).
-var counts = await warehouse.CountAsync(environment, fifty, work, TimeSpan.FromMinutes(10), CancellationToken.None);
+var counted = await warehouse.CountAsync(environment, fifty, work, TimeSpan.FromMinutes(10), CancellationToken.None);
+if (counted.Failures.Count > 0)
+{
+    throw new InvalidOperationException("Segments failed: " + string.Join("; ", counted.Failures.Select(f => $"{f.Key}: {f.Value}")));
+}
+
+var counts = counted.Counts;
 Console.WriteLine($"50-segment counts: min {counts.Values.Min():N0}, max {counts.Values.Max():N0}, zero-count segments {counts.Values.Count(c => c == 0)}");
 
 if (StringArg("--sql") is { } which)
