@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using ModularAnalytics.Modules.SegmentMembership.Application.Refresh.RunSegmentMembershipBackfill;
@@ -220,11 +221,11 @@ public abstract class SegmentApiTests(SegmentServiceFactory factory)
         await client.RefreshAsync(project.Id);
         var lastGood = (await client.WaitForCountsAsync(project.Id, before)).Single(s => s.Id == bad.Id).MembershipCounts;
 
-        // Rules stored before validation knew the warehouse's limits: a pattern RE2 refuses to compile.
+        // Rules stored before validation asked the warehouse's engine: a pattern RE2 refuses to compile (program size).
         var store = factory.Store();
         var segmentsTable = store.QualifiedTable("segment_membership", "segments");
         await store.QueryAsync($"UPDATE {segmentsTable} SET rules_json = @r WHERE id = @i",
-            ("@r", """[{"type":"ALL","conditions":[{"operator":"REGEX","property":"plan","value":"((a{1,1000}){1,1000}){1,1000}"}]}]"""), ("@i", bad.Id));
+            ("@r", """[{"type":"ALL","conditions":[{"operator":"REGEX","property":"plan","value":"\\w{1000}"}]}]"""), ("@i", bad.Id));
         var second = IdentityData.Identities(300, 0);
         await factory.PostIdentitiesAsync(environment.Key, second.DeepClone().AsArray());
         before = DateTime.UtcNow;
@@ -256,6 +257,27 @@ public abstract class SegmentApiTests(SegmentServiceFactory factory)
         before = DateTime.UtcNow;
         await client.RefreshAsync(project.Id);
         Assert.All(await client.WaitForCountsAsync(project.Id, before), s => Assert.Equal("ok", s.MembershipStatus.State));
+    }
+
+    [Fact]
+    public async Task Python_regexes_are_accepted_and_what_re2_cannot_compile_is_a_400_naming_the_value()
+    {
+        var org = await factory.CreateOrganisationAsync(inspection: true);
+        using var client = factory.CreateBearerClient(org.ApiToken);
+        var project = await client.CreateProjectAsync(org.Id);
+        foreach (var pattern in new[] { @"\w+", "(?i)pro", @"a\sb", @"[\d]+", @"\D+", @"\S+\s\S+", "(?s)a.b", @"\W" })
+        {
+            await client.CreateSegmentAsync(project.Id, "ok", $$"""[{"type": "ALL", "conditions": [{"operator": "REGEX", "property": "a", "value": {{JsonSerializer.Serialize(pattern)}}}]}]""");
+        }
+
+        // The first is refused by the translation's own copy of RE2's nesting rule; the second compiles only in RE2
+        // itself, which refuses its program size.
+        foreach (var pattern in new[] { "((a{1,1000}){1,1000}){1,1000}", @"\w{1000}" })
+        {
+            var response = await client.PostSegmentAsync(project.Id, "bad", $$"""[{"type": "ALL", "conditions": [{"operator": "EQUAL", "property": "b", "value": "1"}, {"operator": "REGEX", "property": "a", "value": {{JsonSerializer.Serialize(pattern)}}}]}]""");
+            var errors = await response.AssertValidationProblemAsync();
+            Assert.Equal(["rules[0].conditions[1].value"], errors.Keys);
+        }
     }
 
     [Fact]

@@ -47,6 +47,7 @@ public sealed class SegmentMembershipModule : IModule
         }
 
         services.AddScoped<ISegmentWarehouse, ClickHouseSegmentWarehouse>();
+        services.AddScoped<IRegexEngineCheck, WarehouseRegexCheck>();
         services.AddScoped<ProjectBackfill>();
         services.AddScoped<SegmentViews>();
         services.AddWarehouseMigrations<SegmentMembershipWarehouseMigrations>();

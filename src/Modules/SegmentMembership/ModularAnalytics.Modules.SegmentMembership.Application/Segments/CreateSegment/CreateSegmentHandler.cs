@@ -16,12 +16,14 @@ internal sealed class CreateSegmentHandler(
     ICommandScheduler scheduler,
     SegmentMembershipSettings settings,
     SegmentViews views,
+    IRegexEngineCheck regexEngine,
     TimeProvider time) : ICommandHandler<CreateSegmentCommand, SegmentDto>
 {
     public async Task<SegmentDto> Handle(CreateSegmentCommand request, CancellationToken cancellationToken)
     {
         var project = await mediator.GetManagedProjectAsync(caller, request.ProjectId, cancellationToken);
         var rules = SegmentRulesInput.Compact(request.Rules!.Value);
+        await SegmentRulesInput.CheckPatternsWithEngineAsync(regexEngine, rules, cancellationToken);
         var segment = Segment.Create(project.Id, request.Name!, request.Key, request.Description, rules, time.UtcNow());
         segments.Add(segment);
         await unitOfWork.SaveChangesAsync(cancellationToken);
