@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using ModularAnalytics.Modules.SegmentMembership.Application.Refresh.RunSegmentMembershipBackfill;
@@ -26,6 +27,7 @@ public abstract class SegmentApiTests(SegmentServiceFactory factory)
         Assert.Equal(created.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), created.Key);
         Assert.Equal(project.Id, created.ProjectId);
         Assert.Empty(created.MembershipCounts);
+        Assert.Equal(new StatusBody("pending", null, null), created.MembershipStatus);
         Assert.Equal("pro", created.Rules[0].GetProperty("conditions")[0].GetProperty("value").GetString());
 
         // A segment change schedules a debounced refresh of its project.
@@ -172,27 +174,141 @@ public abstract class SegmentApiTests(SegmentServiceFactory factory)
     }
 
     [Fact]
-    public async Task With_the_switch_off_nothing_is_counted()
+    public async Task With_the_switch_off_refresh_is_refused_with_how_to_turn_it_on_and_segments_show_disabled()
     {
         var org = await factory.CreateOrganisationAsync(inspection: false);
         using var client = factory.CreateBearerClient(org.ApiToken);
         var project = await client.CreateProjectAsync(org.Id);
         var environment = await client.CreateEnvironmentAsync(project.Id, "Production");
-        await client.CreateSegmentAsync(project.Id, "pro", IdentityData.Segments[0].Rules);
+        var created = await client.CreateSegmentAsync(project.Id, "pro", IdentityData.Segments[0].Rules);
         await factory.PostIdentitiesAsync(environment.Key, IdentityData.Identities(50, 0));
 
-        await client.RefreshAsync(project.Id);
-        await WaitForOutcomeAsync(project.Id, "skipped");
+        var refused = await client.PostAsync($"/api/v1/projects/{project.Id}/segment-membership/refresh", null);
+        var problem = await refused.AssertProblemAsync(HttpStatusCode.Conflict);
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Contains($"PATCH /api/v1/organisations/{org.Id}", detail, StringComparison.Ordinal);
+        Assert.Contains("\"segmentMembershipInspection\": true", detail, StringComparison.Ordinal);
 
-        Assert.All(await client.ListSegmentsAsync(project.Id), s => Assert.Empty(s.MembershipCounts));
+        Assert.Equal("disabled", created.MembershipStatus.State);
+        var listed = Assert.Single(await client.ListSegmentsAsync(project.Id));
+        Assert.Empty(listed.MembershipCounts);
+        Assert.Equal("disabled", listed.MembershipStatus.State);
+        Assert.Contains("segmentMembershipInspection", listed.MembershipStatus.Reason, StringComparison.Ordinal);
         Assert.DoesNotContain(factory.Probe.LogComments, c => c.EndsWith($":org_{org.Id}:project_{project.Id}", StringComparison.Ordinal));
 
         // Switched on, the same request counts.
         await factory.SetInspectionAsync(org.Id, true);
+        Assert.Equal("pending", Assert.Single(await client.ListSegmentsAsync(project.Id)).MembershipStatus.State);
         var before = DateTime.UtcNow;
         await client.RefreshAsync(project.Id);
         var counted = Assert.Single(await client.WaitForCountsAsync(project.Id, before));
         Assert.Equal(IdentityData.Expected(counted, IdentityData.Identities(50, 0), environment), Assert.Single(counted.MembershipCounts).Count);
+        Assert.Equal(new StatusBody("ok", null, null), counted.MembershipStatus);
+    }
+
+    [Fact]
+    public async Task A_segment_the_warehouse_cannot_count_fails_alone_and_keeps_its_last_counts()
+    {
+        var org = await factory.CreateOrganisationAsync(inspection: true);
+        using var client = factory.CreateBearerClient(org.ApiToken);
+        var project = await client.CreateProjectAsync(org.Id);
+        var environment = await client.CreateEnvironmentAsync(project.Id, "Production");
+        var good = await client.CreateSegmentAsync(project.Id, "pro", IdentityData.Segments[0].Rules);
+        var bad = await client.CreateSegmentAsync(project.Id, "bad", """[{"type": "ALL", "conditions": [{"operator": "REGEX", "property": "plan", "value": "p.*"}]}]""");
+        var first = IdentityData.Identities(100, 0);
+        await factory.PostIdentitiesAsync(environment.Key, first.DeepClone().AsArray());
+        var before = DateTime.UtcNow;
+        await client.RefreshAsync(project.Id);
+        var lastGood = (await client.WaitForCountsAsync(project.Id, before)).Single(s => s.Id == bad.Id).MembershipCounts;
+
+        // Rules stored before validation asked the warehouse's engine: a pattern RE2 refuses to compile (program size).
+        var store = factory.Store();
+        var segmentsTable = store.QualifiedTable("segment_membership", "segments");
+        await store.QueryAsync($"UPDATE {segmentsTable} SET rules_json = @r WHERE id = @i",
+            ("@r", """[{"type":"ALL","conditions":[{"operator":"REGEX","property":"plan","value":"\\w{1000}"}]}]"""), ("@i", bad.Id));
+        var second = IdentityData.Identities(300, 0);
+        await factory.PostIdentitiesAsync(environment.Key, second.DeepClone().AsArray());
+        before = DateTime.UtcNow;
+        await client.RefreshAsync(project.Id);
+        var segments = await SegmentHttp.EventuallyAsync(
+            async () => await client.ListSegmentsAsync(project.Id) is var list && list.Single(s => s.Id == good.Id).MembershipCounts.All(c => c.LastSyncedAt > before) ? list : null,
+            "the good segment's recount");
+
+        var counted = segments.Single(s => s.Id == good.Id);
+        Assert.Equal(IdentityData.Expected(counted, second, environment), Assert.Single(counted.MembershipCounts).Count);
+        Assert.Equal("ok", counted.MembershipStatus.State);
+        var failed = segments.Single(s => s.Id == bad.Id);
+        Assert.Equal(lastGood, failed.MembershipCounts);
+        Assert.Equal("failed", failed.MembershipStatus.State);
+        Assert.Contains("ClickHouse error", failed.MembershipStatus.Reason, StringComparison.Ordinal);
+        Assert.True(failed.MembershipStatus.LastErrorAt > before);
+        Assert.Equal(failed.MembershipStatus, (await client.GetFromJsonAsync<SegmentBody>($"/api/v1/projects/{project.Id}/segments/{bad.Id}"))!.MembershipStatus);
+
+        // Its members call names the cause instead of failing with a bare 500.
+        var members = await client.GetAsync($"/api/v1/projects/{project.Id}/segments/{bad.Id}/members?environmentId={environment.Id}");
+        var problem = await members.AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains($"segment {bad.Id}", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("ClickHouse error", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // Fixed rules clear the failure at the next refresh.
+        var fixedRules = await client.SendJsonAsync(HttpMethod.Put, $"/api/v1/projects/{project.Id}/segments/{bad.Id}",
+            """{"name": "bad", "rules": [{"type": "ALL", "conditions": [{"operator": "REGEX", "property": "plan", "value": "p.*"}]}]}""");
+        Assert.Equal(HttpStatusCode.OK, fixedRules.StatusCode);
+        before = DateTime.UtcNow;
+        await client.RefreshAsync(project.Id);
+        Assert.All(await client.WaitForCountsAsync(project.Id, before), s => Assert.Equal("ok", s.MembershipStatus.State));
+    }
+
+    [Fact]
+    public async Task Python_regexes_are_accepted_and_what_re2_cannot_compile_is_a_400_naming_the_value()
+    {
+        var org = await factory.CreateOrganisationAsync(inspection: true);
+        using var client = factory.CreateBearerClient(org.ApiToken);
+        var project = await client.CreateProjectAsync(org.Id);
+        foreach (var pattern in new[] { @"\w+", "(?i)pro", @"a\sb", @"[\d]+", @"\D+", @"\S+\s\S+", "(?s)a.b", @"\W" })
+        {
+            await client.CreateSegmentAsync(project.Id, "ok", $$"""[{"type": "ALL", "conditions": [{"operator": "REGEX", "property": "a", "value": {{JsonSerializer.Serialize(pattern)}}}]}]""");
+        }
+
+        // The first is refused by the translation's own copy of RE2's nesting rule; the second compiles only in RE2
+        // itself, which refuses its program size.
+        foreach (var pattern in new[] { "((a{1,1000}){1,1000}){1,1000}", @"\w{1000}" })
+        {
+            var response = await client.PostSegmentAsync(project.Id, "bad", $$"""[{"type": "ALL", "conditions": [{"operator": "EQUAL", "property": "b", "value": "1"}, {"operator": "REGEX", "property": "a", "value": {{JsonSerializer.Serialize(pattern)}}}]}]""");
+            var errors = await response.AssertValidationProblemAsync();
+            Assert.Equal(["rules[0].conditions[1].value"], errors.Keys);
+        }
+    }
+
+    [Fact]
+    public async Task Members_traits_come_back_as_stored()
+    {
+        var org = await factory.CreateOrganisationAsync(inspection: true);
+        using var client = factory.CreateBearerClient(org.ApiToken);
+        var project = await client.CreateProjectAsync(org.Id);
+        var environment = await client.CreateEnvironmentAsync(project.Id, "Production");
+        var segment = await client.CreateSegmentAsync(project.Id, "all", """[{"type": "ALL", "conditions": [{"operator": "IS_SET", "property": "f"}]}]""");
+        using (var ingest = factory.CreateEnvironmentClient(environment.Key))
+        {
+            var posted = await ingest.SendJsonAsync(HttpMethod.Post, "/api/v1/identities/bulk",
+                """{"identities": [{"identifier": "u1", "traits": {"f": 1.0, "g": 2.5e-7, "big": 9007199254740993, "neg": -9223372036854775808, "u": 18446744073709551615, "s": "1.0", "b": true}}]}""");
+            Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        }
+
+        var before = DateTime.UtcNow;
+        await client.RefreshAsync(project.Id);
+        await client.WaitForCountsAsync(project.Id, before);
+        var response = await client.GetAsync($"/api/v1/projects/{project.Id}/segments/{segment.Id}/members?environmentId={environment.Id}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var member = Assert.Single((await response.ReadJsonAsync()).GetProperty("identities").EnumerateArray());
+        var traits = member.GetProperty("traits");
+        Assert.Equal("1.0", traits.GetProperty("f").GetRawText());
+        Assert.Equal(2.5e-7, traits.GetProperty("g").GetDouble());
+        Assert.Equal("9007199254740993", traits.GetProperty("big").GetRawText());
+        Assert.Equal("-9223372036854775808", traits.GetProperty("neg").GetRawText());
+        Assert.Equal("18446744073709551615", traits.GetProperty("u").GetRawText());
+        Assert.Equal("\"1.0\"", traits.GetProperty("s").GetRawText());
+        Assert.Equal("true", traits.GetProperty("b").GetRawText());
     }
 
     [Fact]
@@ -221,8 +337,11 @@ public abstract class SegmentApiTests(SegmentServiceFactory factory)
             factory.Probe.FailRefreshQueries = false;
         }
 
-        var after = Assert.Single(await client.ListSegmentsAsync(project.Id)).MembershipCounts;
-        Assert.Equal(good, after);
+        var after = Assert.Single(await client.ListSegmentsAsync(project.Id));
+        Assert.Equal(good, after.MembershipCounts);
+        Assert.Equal("failed", after.MembershipStatus.State);
+        Assert.Contains("Injected failure", after.MembershipStatus.Reason, StringComparison.Ordinal);
+        Assert.NotNull(after.MembershipStatus.LastErrorAt);
     }
 
     [Fact]

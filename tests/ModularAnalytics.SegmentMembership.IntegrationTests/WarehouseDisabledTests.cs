@@ -30,7 +30,10 @@ public sealed class WarehouseDisabledTests(SqliteServiceFactory factory) : IClas
             await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(new RunSegmentMembershipBackfillCommand());
         }
 
-        Assert.Empty(Assert.Single(await client.ListSegmentsAsync(project.Id)).MembershipCounts);
+        var listed = Assert.Single(await client.ListSegmentsAsync(project.Id));
+        Assert.Empty(listed.MembershipCounts);
+        Assert.Equal("disabled", listed.MembershipStatus.State);
+        Assert.Contains("warehouse is disabled", listed.MembershipStatus.Reason, StringComparison.Ordinal);
         var members = await client.GetAsync($"/api/v1/projects/{project.Id}/segments/{segment.Id}/members?environmentId={environment.Id}");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, members.StatusCode);
     }

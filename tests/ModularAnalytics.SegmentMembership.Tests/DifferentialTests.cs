@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using ModularAnalytics.BuildingBlocks.ClickHouse;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Evaluation;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
@@ -16,7 +15,7 @@ namespace ModularAnalytics.SegmentMembership.Tests;
 /// agree on every pair. Value spaces are not narrowed to hide differences; the only generator limits are structural
 /// (trait values are JSON scalars; strings are valid Unicode — a lone surrogate cannot be stored as UTF-8).
 /// </summary>
-public sealed class DifferentialTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class DifferentialTests(ITestOutputHelper output) : WarehouseTest
 {
     private const int Seed = 20261121;
     private const int SegmentCount = 200;
@@ -47,17 +46,11 @@ public sealed class DifferentialTests(ITestOutputHelper output) : IAsyncLifetime
     [
         "a", "^a.*", "[0-9]+$", "T.*", ".*b", "(?:ab|cd)+", "[^a]", "1\\.5", "😀", ".$", "a{2,3}", "[a-f0-9]*$", "\\n", "",
         "Tr|Fa", "\\d+", "\\d*[13579]$", "-?[0-9]+\\.[0-9]+e[+-][0-9]+", "[\\\\'\"`]", "..", "(a|)b", "[é-ü]", ".*\\.0$", "0\\.",
+        "\\w+", "(?i)pro", "a\\sb", "[\\d]+", "\\D+", "\\S+\\s\\S+", "(?s)a.b", "\\W", "(?i)[a-z]+$", "(?i)ü", "(?m).*$\\n^b", "[^\\W\\d]",
     ];
 
     private static readonly string[] ModuloValues =
         ["2|0", "2|1", "3|1", "0.5|0", "-3|-1", "2.5|0.5", "1e20|1", "inf|5", "x|1", "2|", "7|-0", "0.1|0.09999999999999998", "10|3", "1|0", "3|-2", "1e-300|0"];
-
-    private IClickHouseClient _client = null!;
-    private ServiceProvider _services = null!;
-
-    public async Task InitializeAsync() => (_client, _services) = await SharedWarehouse.CreateDatabaseAsync();
-
-    public Task DisposeAsync() => SharedWarehouse.DropAsync(_client, _services);
 
     [Fact]
     public async Task Compiled_sql_and_evaluator_agree_on_random_segments_and_identities()
@@ -69,18 +62,18 @@ public sealed class DifferentialTests(ITestOutputHelper output) : IAsyncLifetime
             .ToList();
 
         var insertedAt = DateTime.UtcNow;
-        await _client.InsertAsync(IdentityWarehouseRows.Insert(), identities.Select(i => IdentityWarehouseRows.Row("diff", i, insertedAt)));
+        await Client.InsertAsync(IdentityWarehouseRows.Insert(), identities.Select(i => IdentityWarehouseRows.Row("diff", i, insertedAt)));
         var byIdentifier = identities.ToDictionary(i => i.Identifier, StringComparer.Ordinal);
 
         // Both ways the refresh can compile: every type considered, and only the types the environment's traits hold.
-        var types = (await _client.QueryAsync("SELECT path, groupUniqArray(type) AS types FROM identity_trait_types WHERE environment_id = 'diff' GROUP BY path"))
+        var types = (await Client.QueryAsync("SELECT path, groupUniqArray(type) AS types FROM identity_trait_types WHERE environment_id = 'diff' GROUP BY path"))
             .ToDictionary(r => r.GetString("path")!, r => (IReadOnlySet<string>)r.Get<string[]>("types")!.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         Assert.NotEmpty(types);
         long pairs = 0;
         var disagreements = new List<string>();
         foreach (var (batch, typed) in segments.Chunk(SegmentsPerQuery).SelectMany(b => new[] { (b, false), (b, true) }))
         {
-            var result = await _client.QueryAsync(SegmentSqlCompiler.MembershipQuery("diff", Environment, batch, traitTypes: typed ? types : null));
+            var result = await Client.QueryAsync(SegmentSqlCompiler.MembershipQuery("diff", Environment, batch, traitTypes: typed ? types : null));
             Assert.Equal(IdentityCount, result.Count);
             foreach (var row in result)
             {

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using ModularAnalytics.BuildingBlocks.ClickHouse;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Evaluation;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
@@ -12,7 +11,7 @@ namespace ModularAnalytics.SegmentMembership.Tests;
 /// including three-digit exponents and the edges where Python switches to scientific notation. Expected texts are
 /// CPython 3's repr of each value.
 /// </summary>
-public sealed class FloatTextTests : IAsyncLifetime
+public sealed class FloatTextTests : WarehouseTest
 {
     private static readonly EnvironmentContext Environment = new("env-key", "Env");
 
@@ -25,13 +24,6 @@ public sealed class FloatTextTests : IAsyncLifetime
         (4.93433719366991e-50, "4.93433719366991e-50"), (-123.456, "-123.456"),
     ];
 
-    private IClickHouseClient _client = null!;
-    private ServiceProvider _services = null!;
-
-    public async Task InitializeAsync() => (_client, _services) = await SharedWarehouse.CreateDatabaseAsync();
-
-    public Task DisposeAsync() => SharedWarehouse.DropAsync(_client, _services);
-
     [Fact]
     public async Task Each_float_trait_reads_as_pythons_repr_in_sql_and_in_the_evaluator()
     {
@@ -39,9 +31,9 @@ public sealed class FloatTextTests : IAsyncLifetime
             new Dictionary<string, TraitValue> { ["x"] = TraitValue.FromFloat(f.Value) })).ToList();
         var segments = Floats.Select((f, i) => new SegmentToCompile("s" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), "k",
             [SegmentRule.All(new SegmentCondition("REGEX", "x", "^" + f.Python.Replace(".", "\\.", StringComparison.Ordinal).Replace("+", "\\+", StringComparison.Ordinal) + "$"))])).ToList();
-        await _client.InsertAsync(IdentityWarehouseRows.Insert(), identities.Select(i => IdentityWarehouseRows.Row("floats", i, DateTime.UtcNow)));
+        await Client.InsertAsync(IdentityWarehouseRows.Insert(), identities.Select(i => IdentityWarehouseRows.Row("floats", i, DateTime.UtcNow)));
 
-        var rows = await _client.QueryAsync(SegmentSqlCompiler.MembershipQuery("floats", Environment, segments));
+        var rows = await Client.QueryAsync(SegmentSqlCompiler.MembershipQuery("floats", Environment, segments));
 
         Assert.Equal(Floats.Length, rows.Count);
         var mismatches = new List<string>();

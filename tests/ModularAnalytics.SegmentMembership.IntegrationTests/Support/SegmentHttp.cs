@@ -16,7 +16,9 @@ internal sealed record EnvironmentBody(int Id, int ProjectId, string Name, strin
 
 internal sealed record CountBody(int Environment, long Count, DateTime LastSyncedAt);
 
-internal sealed record SegmentBody(int Id, int ProjectId, string Key, string Name, string? Description, JsonElement Rules, List<CountBody> MembershipCounts);
+internal sealed record StatusBody(string State, string? Reason, DateTime? LastErrorAt);
+
+internal sealed record SegmentBody(int Id, int ProjectId, string Key, string Name, string? Description, JsonElement Rules, List<CountBody> MembershipCounts, StatusBody MembershipStatus);
 
 internal sealed record MemberBody(string Identifier, string Key, JsonElement Traits);
 
@@ -85,6 +87,13 @@ internal static class SegmentHttp
     {
         var response = await client.PostAsync($"/api/v1/projects/{projectId}/segment-membership/refresh", null);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    public static async Task<JsonElement> AssertProblemAsync(this HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.True(response.StatusCode == status, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return await response.ReadJsonAsync();
     }
 
     public static async Task<List<SegmentBody>> ListSegmentsAsync(this HttpClient client, int projectId) =>

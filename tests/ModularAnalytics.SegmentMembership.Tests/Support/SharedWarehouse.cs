@@ -30,6 +30,8 @@ internal static class SharedWarehouse
             await client.ExecuteAsync(statement);
         }
 
+        await client.ExecuteAsync(IdentityWarehouseRows.AddTraitsText);
+
         return (client, services);
     }
 

@@ -10,6 +10,7 @@ using ModularAnalytics.Modules.SegmentMembership.Application.Abstractions;
 using ModularAnalytics.Modules.SegmentMembership.Application.Common;
 using ModularAnalytics.Modules.SegmentMembership.Application.Refresh;
 using ModularAnalytics.Modules.SegmentMembership.Application.Refresh.RunSegmentMembershipBackfill;
+using ModularAnalytics.Modules.SegmentMembership.Application.Segments;
 using ModularAnalytics.Modules.SegmentMembership.Infrastructure.Identities;
 using ModularAnalytics.Modules.SegmentMembership.Infrastructure.Persistence;
 using ModularAnalytics.Modules.SegmentMembership.Infrastructure.Persistence.Stores;
@@ -46,7 +47,9 @@ public sealed class SegmentMembershipModule : IModule
         }
 
         services.AddScoped<ISegmentWarehouse, ClickHouseSegmentWarehouse>();
+        services.AddScoped<IRegexEngineCheck, WarehouseRegexCheck>();
         services.AddScoped<ProjectBackfill>();
+        services.AddScoped<SegmentViews>();
         services.AddWarehouseMigrations<SegmentMembershipWarehouseMigrations>();
         services.AddRecurringCommand(BackfillScheduleName, settings.BackfillCron, static () => new RunSegmentMembershipBackfillCommand());
     }

@@ -18,7 +18,8 @@ internal sealed class RefreshSegmentMembershipEndpoint : IEndpointModule
             .WithTags(SegmentRoutes.Tag)
             .Produces(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
     private static async Task<IResult> HandleAsync(int projectId, IMediator mediator, CancellationToken cancellationToken)
     {

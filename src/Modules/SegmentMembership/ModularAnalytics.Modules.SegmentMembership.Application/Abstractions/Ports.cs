@@ -26,18 +26,26 @@ internal interface IMembershipCountStore
 
     Task<IReadOnlyList<SegmentMembershipCount>> ListBySegmentAsync(int segmentId, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Replaces all of the project's counts with <paramref name="counts"/> in one transaction (pairs not given are
-    /// removed), keeping only segments that still exist, and records the success in the project's refresh state.
-    /// </summary>
-    Task ReplaceProjectCountsAsync(int projectId, IReadOnlyList<SegmentMembershipCount> counts, DateTime syncedAt, CancellationToken cancellationToken);
+    Task<IReadOnlyList<SegmentCountFailure>> ListFailuresByProjectAsync(int projectId, CancellationToken cancellationToken);
 
+    Task<IReadOnlyList<SegmentCountFailure>> ListFailuresBySegmentAsync(int segmentId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the project's counts and count failures with this refresh's in one transaction, keeping only segments
+    /// that still exist, and records the success in the project's refresh state. A (segment, environment) pair in
+    /// <paramref name="failures"/> keeps its previous count; any other pair not in <paramref name="counts"/> is removed.
+    /// </summary>
+    Task ReplaceProjectCountsAsync(int projectId, IReadOnlyList<SegmentMembershipCount> counts, IReadOnlyList<SegmentCountFailure> failures, DateTime syncedAt, CancellationToken cancellationToken);
+
+    /// <summary>Removes the segment's counts and count failures (its rules changed or it was deleted).</summary>
     Task DeleteSegmentCountsAsync(int segmentId, CancellationToken cancellationToken);
 }
 
 internal interface IRefreshStateStore
 {
     Task RecordAsync(int projectId, Action<ProjectRefreshState> change, CancellationToken cancellationToken);
+
+    Task<ProjectRefreshState?> FindAsync(int projectId, CancellationToken cancellationToken);
 }
 
 internal interface ISegmentMembershipUnitOfWork
@@ -70,6 +78,9 @@ internal interface IIdentitySource
 /// <summary>A segment ready for the warehouse: its id, percentage-split salt and parsed rules.</summary>
 internal sealed record SegmentDefinition(int Id, string Key, IReadOnlyList<SegmentRule> Rules);
 
+/// <summary>One environment's counts, keyed by segment id, and why the segments that could not be counted failed.</summary>
+internal sealed record SegmentCounts(IReadOnlyDictionary<int, long> Counts, IReadOnlyDictionary<int, string> Failures);
+
 internal sealed record WarehouseMember(string Identifier, string Key, string TraitsJson);
 
 internal sealed record WarehouseMembersPage(IReadOnlyList<WarehouseMember> Members, bool HasMore);
@@ -94,9 +105,19 @@ internal interface ISegmentWarehouse
     /// <summary>Streams identities into the warehouse in batches; <paramref name="insertedAt"/> decides which copy dedup keeps.</summary>
     Task<long> WriteIdentitiesAsync(EnvironmentRef environment, IAsyncEnumerable<IdentityContext> identities, DateTime insertedAt, WarehouseWork work, CancellationToken cancellationToken);
 
-    /// <summary>Each segment's member count among the environment's identities, in one scan; keyed by segment id.</summary>
-    Task<IReadOnlyDictionary<int, long>> CountAsync(EnvironmentRef environment, IReadOnlyList<SegmentDefinition> segments, WarehouseWork work, TimeSpan timeout, CancellationToken cancellationToken);
+    /// <summary>
+    /// Each segment's member count among the environment's identities, in one scan. A segment the warehouse cannot
+    /// count is reported in <see cref="SegmentCounts.Failures"/> and the others are still counted.
+    /// </summary>
+    Task<SegmentCounts> CountAsync(EnvironmentRef environment, IReadOnlyList<SegmentDefinition> segments, WarehouseWork work, TimeSpan timeout, CancellationToken cancellationToken);
 
     /// <summary>Up to <paramref name="limit"/> members after <paramref name="afterIdentifier"/>, in identifier order.</summary>
     Task<WarehouseMembersPage> ReadMembersAsync(EnvironmentRef environment, SegmentDefinition segment, string? afterIdentifier, int limit, WarehouseWork work, CancellationToken cancellationToken);
+}
+
+/// <summary>Compiles a REGEX condition's pattern, as translated for the warehouse, with the warehouse's own engine.</summary>
+internal interface IRegexEngineCheck
+{
+    /// <summary>Why the engine refuses the pattern; null when it compiles, or when no engine is there to ask.</summary>
+    Task<string?> CheckAsync(string pattern, CancellationToken cancellationToken);
 }

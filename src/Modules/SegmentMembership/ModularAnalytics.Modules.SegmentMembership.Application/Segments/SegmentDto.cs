@@ -14,9 +14,10 @@ internal sealed record SegmentDto(
     string Name,
     string? Description,
     JsonElement Rules,
-    IReadOnlyList<MembershipCountDto> MembershipCounts)
+    IReadOnlyList<MembershipCountDto> MembershipCounts,
+    MembershipStatusDto MembershipStatus)
 {
-    public static SegmentDto From(Segment segment, IEnumerable<SegmentMembershipCount> counts)
+    public static SegmentDto From(Segment segment, IEnumerable<SegmentMembershipCount> counts, MembershipStatusDto status)
     {
         using var rules = JsonDocument.Parse(segment.RulesJson);
         return new SegmentDto(
@@ -26,6 +27,7 @@ internal sealed record SegmentDto(
             segment.Name,
             segment.Description,
             rules.RootElement.Clone(),
-            [.. counts.OrderBy(c => c.EnvironmentId).Select(c => new MembershipCountDto(c.EnvironmentId, c.Count, DateTime.SpecifyKind(c.LastSyncedAt, DateTimeKind.Utc)))]);
+            [.. counts.OrderBy(c => c.EnvironmentId).Select(c => new MembershipCountDto(c.EnvironmentId, c.Count, DateTime.SpecifyKind(c.LastSyncedAt, DateTimeKind.Utc)))],
+            status);
     }
 }

@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using FluentValidation;
 using FluentValidation.Results;
+using ModularAnalytics.BuildingBlocks.Application.Exceptions;
+using ModularAnalytics.Modules.SegmentMembership.Application.Abstractions;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Segments;
 
@@ -76,6 +78,46 @@ internal static partial class SegmentRulesInput
                 or SegmentOperator.LessThan or SegmentOperator.LessThanInclusive => condition.IsSemver,
             _ => false,
         };
+    }
+
+    /// <summary>
+    /// What the parser accepted must also compile under the warehouse engine's own rules (program size, nesting):
+    /// a refused pattern is a 400 naming the value, as any other rule error.
+    /// </summary>
+    public static async Task CheckPatternsWithEngineAsync(IRegexEngineCheck regexEngine, string rulesJson, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        foreach (var (path, condition) in Conditions(ParseStored(rulesJson)))
+        {
+            if (condition.ParsedOperator == SegmentOperator.Regex && condition.Value is { } pattern
+                && await regexEngine.CheckAsync(pattern, cancellationToken) is { } refusal)
+            {
+                errors[path + ".value"] = [$"The pattern '{pattern}' cannot be evaluated by the warehouse's regex engine (RE2): {refusal}"];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RequestValidationException(errors);
+        }
+    }
+
+    /// <summary>Every condition with its path (<c>rules[0].rules[1].conditions[2]</c>).</summary>
+    public static IEnumerable<(string Path, SegmentCondition Condition)> Conditions(IReadOnlyList<SegmentRule> rules, string prefix = "rules")
+    {
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var path = $"{prefix}[{i.ToString(CultureInfo.InvariantCulture)}]";
+            for (var j = 0; j < rules[i].Conditions.Count; j++)
+            {
+                yield return ($"{path}.conditions[{j.ToString(CultureInfo.InvariantCulture)}]", rules[i].Conditions[j]);
+            }
+
+            foreach (var nested in Conditions(rules[i].Rules, path + ".rules"))
+            {
+                yield return nested;
+            }
+        }
     }
 
     [GeneratedRegex(@"^rules\[(?<rule>\d+)\](?:\.rules\[(?<rule>\d+)\])*\.conditions\[(?<condition>\d+)\]\.value$")]

@@ -6,101 +6,60 @@ namespace ModularAnalytics.Modules.SegmentMembership.Domain.Evaluation;
 
 /// <summary>
 /// Renders a <see cref="RegexSubset"/> pattern for .NET so it means what Python's <c>re.match</c> means: anchored at
-/// the start, <c>.</c> never matching a newline, and — since .NET matches UTF-16 units where Python matches code
-/// points — a surrogate pair treated as one character by <c>.</c>, negated classes and literals.
+/// the start, each character set spelled out as the exact code points it holds — and, since .NET matches UTF-16 units
+/// where Python matches code points, characters beyond the BMP as surrogate pairs.
 /// </summary>
 internal static class DotNetRegex
 {
-    private const string SurrogatePair = @"[\uD800-\uDBFF][\uDC00-\uDFFF]";
+    public static string Render(IReadOnlyList<RegexPiece> pieces) => RegexSubset.Render(pieces, Set);
 
-    // Why: .NET's \p{Nd} sees UTF-16 units, so digits beyond the BMP are spelled out as surrogate pairs.
-    private static readonly Lazy<string> AstralDigits = new(() =>
+    private static string Set(CodePointSet set)
     {
-        var sb = new StringBuilder();
-        for (var cp = 0x10000; cp <= 0x10FFFF; cp++)
+        var bmp = new StringBuilder();
+        var astral = new List<string>();
+        foreach (var (low, high) in set.Ranges)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(cp) == UnicodeCategory.DecimalDigitNumber)
+            if (low <= 0xFFFF)
             {
-                var pair = char.ConvertFromUtf32(cp);
-                sb.Append('|').Append(Escape(pair[0])).Append(Escape(pair[1]));
+                bmp.Append(Unit(low));
+                if (Math.Min(high, 0xFFFF) != low)
+                {
+                    bmp.Append('-').Append(Unit(Math.Min(high, 0xFFFF)));
+                }
+            }
+
+            if (high > 0xFFFF)
+            {
+                Astral(Math.Max(low, 0x10000), high, astral);
             }
         }
 
-        return sb.ToString();
-    });
-
-    public static string Render(IReadOnlyList<RegexPiece> pieces)
-    {
-        var sb = new StringBuilder(@"\A(?:");
-        foreach (var piece in pieces)
-        {
-            switch (piece.Kind)
-            {
-                case RegexPieceKind.Literal:
-                    if (piece.Text.Length == 2)
-                    {
-                        sb.Append("(?:").Append(Escape(piece.Text[0])).Append(Escape(piece.Text[1])).Append(')');
-                    }
-                    else
-                    {
-                        sb.Append(Escape(piece.Text[0]));
-                    }
-
-                    break;
-                case RegexPieceKind.AnyChar:
-                    sb.Append("(?:").Append(SurrogatePair).Append(@"|[^\n\uD800-\uDFFF])");
-                    break;
-                case RegexPieceKind.Digit:
-                    sb.Append(@"(?:\p{Nd}").Append(AstralDigits.Value).Append(')');
-                    break;
-                case RegexPieceKind.Class:
-                    var ranges = new StringBuilder();
-                    foreach (var (low, high) in piece.Ranges!)
-                    {
-                        ranges.Append(Escape(low));
-                        if (high != low)
-                        {
-                            ranges.Append('-').Append(Escape(high));
-                        }
-                    }
-
-                    if (piece.Negated)
-                    {
-                        sb.Append("(?:").Append(SurrogatePair).Append("|[^").Append(ranges).Append(@"\uD800-\uDFFF])");
-                    }
-                    else
-                    {
-                        sb.Append('[').Append(ranges).Append(@"-[\uD800-\uDFFF]]");
-                    }
-
-                    break;
-                case RegexPieceKind.GroupOpen:
-                    sb.Append("(?:");
-                    break;
-                case RegexPieceKind.GroupClose:
-                    sb.Append(')');
-                    break;
-                case RegexPieceKind.Alternation:
-                    sb.Append('|');
-                    break;
-                case RegexPieceKind.Quantifier:
-                    sb.Append(piece.Text);
-                    break;
-                case RegexPieceKind.StartAnchor:
-                    sb.Append(@"\A");
-                    break;
-                case RegexPieceKind.EndAnchor:
-                    // Python's $ also matches before a final newline; it only ever ends an alternative here.
-                    sb.Append(@"(?:\n?\z)");
-                    break;
-            }
-        }
-
-        return sb.Append(')').ToString();
+        var units = bmp.Length == 0 ? @"[^\u0000-\uFFFF]" : "[" + bmp + "]";
+        return astral.Count == 0 ? units : "(?:" + units + "|" + string.Join('|', astral) + ")";
     }
 
-    private static string Escape(char c) =>
-        char.IsAsciiLetterOrDigit(c) || (c > 0x7f && !char.IsSurrogate(c) && !char.IsWhiteSpace(c) && !char.IsControl(c))
-            ? c.ToString()
-            : @"\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
+    /// <summary>The surrogate pairs of the code points low..high (all beyond the BMP).</summary>
+    private static void Astral(int low, int high, List<string> alternatives)
+    {
+        int Hi(int c) => 0xD800 + ((c - 0x10000) >> 10);
+        int Lo(int c) => 0xDC00 + ((c - 0x10000) & 0x3FF);
+        string Range(int a, int b) => a == b ? Unit(a) : "[" + Unit(a) + "-" + Unit(b) + "]";
+
+        if (Hi(low) == Hi(high))
+        {
+            alternatives.Add(Unit(Hi(low)) + Range(Lo(low), Lo(high)));
+            return;
+        }
+
+        alternatives.Add(Unit(Hi(low)) + Range(Lo(low), 0xDFFF));
+        if (Hi(low) + 1 <= Hi(high) - 1)
+        {
+            alternatives.Add(Range(Hi(low) + 1, Hi(high) - 1) + Range(0xDC00, 0xDFFF));
+        }
+
+        alternatives.Add(Unit(Hi(high)) + Range(0xDC00, Lo(high)));
+    }
+
+    private static string Unit(int c) =>
+        c < 0x80 && char.IsAsciiLetterOrDigit((char)c) ? ((char)c).ToString() : @"\u" + c.ToString("X4", CultureInfo.InvariantCulture);
 }

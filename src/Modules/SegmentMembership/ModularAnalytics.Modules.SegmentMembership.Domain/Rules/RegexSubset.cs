@@ -4,30 +4,41 @@ namespace ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
 
 public enum RegexPieceKind
 {
-    Literal,
-    AnyChar,
-
-    /// <summary><c>\d</c>: any Unicode decimal digit (category Nd), as in Python.</summary>
-    Digit,
-    Class,
+    /// <summary>One character from <see cref="RegexPiece.Set"/>: a literal, <c>.</c>, a class or a shorthand, flags applied.</summary>
+    Set,
     GroupOpen,
     GroupClose,
     Alternation,
     Quantifier,
-    StartAnchor,
+
+    /// <summary><c>^</c> or <c>\A</c>: the start of the text.</summary>
+    TextStart,
+
+    /// <summary><c>$</c> without MULTILINE: the end, or before a final newline (only last in a top-level alternative).</summary>
     EndAnchor,
+
+    /// <summary><c>^</c> under MULTILINE: the start or after a newline.</summary>
+    LineStart,
+
+    /// <summary><c>$</c> under MULTILINE: the end or before a newline.</summary>
+    LineEnd,
+
+    /// <summary><c>\Z</c>: the very end of the text.</summary>
+    TextEnd,
 }
 
-/// <summary>One element of a parsed pattern. Literals hold one code point; classes hold inclusive BMP code point ranges.</summary>
-public sealed record RegexPiece(RegexPieceKind Kind, string Text = "", bool Negated = false, IReadOnlyList<(char Low, char High)>? Ranges = null);
+/// <summary>One element of a parsed pattern. Character-matching elements carry their exact set of code points.</summary>
+public sealed record RegexPiece(RegexPieceKind Kind, string Text = "", CodePointSet? Set = null);
 
 /// <summary>
-/// The regular-expression dialect REGEX conditions accept: the part of Python's <c>re</c> that Python, RE2 (ClickHouse
-/// <c>match</c>) and .NET read identically once rendered — literals, <c>.</c>, bracket classes with ranges, groups,
-/// <c>\d</c> (Unicode digits, outside classes), alternation, greedy or lazy quantifiers up to 1000, <c>^</c>, and <c>$</c> at the end of a top-level alternative.
-/// Other shorthand classes (<c>\D \w \s \b</c>, and <c>\d</c> inside a class), flags, look-arounds, back-references and named groups are rejected because
-/// their meaning differs between the engines (Unicode vs ASCII) or RE2 lacks them. Matching follows Python's
-/// <c>re.match</c>: anchored at the start only.
+/// Python's <c>re</c> syntax as REGEX conditions accept it, parsed into pieces whose meaning is fixed here, so that the
+/// renderings for RE2 (the warehouse) and .NET (the evaluator) match what Python's <c>re.match</c> matches: literals
+/// and escapes, <c>.</c>, classes, <c>\d \D \w \W \s \S</c> as Python's Unicode sets (read out of CPython), the flags
+/// <c>(?i) (?s) (?m)</c> (global at the start, or scoped <c>(?i:…)</c>), groups (capturing, named, non-capturing),
+/// alternation, greedy and lazy quantifiers with counts up to 1000 nested within RE2's repetition budget, and the
+/// anchors <c>^ $ \A \Z</c>. Refused, because RE2 cannot express their meaning: back-references, look-arounds, <c>\b \B</c>
+/// (Python's word boundary is Unicode, RE2's ASCII), possessive quantifiers, atomic groups, and the flags a, L, x.
+/// Matching follows <c>re.match</c>: anchored at the start only.
 /// </summary>
 public static class RegexSubset
 {
@@ -36,330 +47,638 @@ public static class RegexSubset
 
     public static bool TryParse(string pattern, out IReadOnlyList<RegexPiece> pieces, out string? error)
     {
-        var list = new List<RegexPiece>();
-        pieces = list;
-        error = Parse(pattern, list);
+        var parser = new Parser(pattern);
+        error = parser.Run();
+        pieces = parser.Pieces;
+        error ??= RepetitionBudget(parser.Pieces);
         return error is null;
     }
 
-    private static string? Parse(string p, List<RegexPiece> list)
+    /// <summary>
+    /// The pattern for an engine, anchored at the start like <c>re.match</c>; engines differ only in how they spell a
+    /// set of code points (<paramref name="set"/>). Python's <c>$</c> also matches before a final newline; without
+    /// <c>(?m)</c> it only ever ends an alternative here, so it can consume that newline.
+    /// </summary>
+    public static string Render(IReadOnlyList<RegexPiece> pieces, Func<CodePointSet, string> set)
     {
-        if (p.Length > MaxPatternLength)
+        var sb = new System.Text.StringBuilder(@"\A(?:");
+        foreach (var piece in pieces)
         {
-            return $"The pattern is longer than {MaxPatternLength} characters.";
+            sb.Append(piece.Kind switch
+            {
+                RegexPieceKind.Set => set(piece.Set!),
+                RegexPieceKind.GroupOpen => "(?:",
+                RegexPieceKind.GroupClose => ")",
+                RegexPieceKind.Alternation => "|",
+                RegexPieceKind.Quantifier => piece.Text,
+                RegexPieceKind.TextStart => @"\A",
+                RegexPieceKind.EndAnchor => @"(?:\n?\z)",
+                RegexPieceKind.LineStart => "(?m:^)",
+                RegexPieceKind.LineEnd => "(?m:$)",
+                RegexPieceKind.TextEnd => @"\z",
+                _ => throw new ArgumentOutOfRangeException(nameof(pieces), piece.Kind, null),
+            });
         }
 
-        var depth = 0;
-        var i = 0;
-        while (i < p.Length)
+        return sb.Append(')').ToString();
+    }
+
+    [Flags]
+    private enum Flags
+    {
+        None = 0,
+        IgnoreCase = 1,
+        DotAll = 2,
+        MultiLine = 4,
+    }
+
+    /// <summary>
+    /// RE2's limit on nested counted repetition: starting from 1000, each enclosing <c>{n,m}</c> divides what is left
+    /// by m (n when unbounded), and RE2 refuses the pattern when that reaches 0.
+    /// </summary>
+    private static string? RepetitionBudget(IReadOnlyList<RegexPiece> pieces)
+    {
+        var position = 0;
+        return Walk(pieces, ref position, MaxRepeat) == 0
+            ? $"Nested repetition counts exceed the warehouse engine's (RE2) limit: their product must stay within {MaxRepeat}."
+            : null;
+    }
+
+    private static int Walk(IReadOnlyList<RegexPiece> pieces, ref int i, int budget)
+    {
+        var least = budget;
+        while (i < pieces.Count && pieces[i].Kind != RegexPieceKind.GroupClose)
         {
-            var c = p[i];
-            var previous = list.Count > 0 ? list[^1].Kind : (RegexPieceKind?)null;
-            var quantifiable = previous is RegexPieceKind.Literal or RegexPieceKind.AnyChar or RegexPieceKind.Digit or RegexPieceKind.Class or RegexPieceKind.GroupClose;
+            var piece = pieces[i++];
+            if (piece.Kind == RegexPieceKind.GroupOpen)
+            {
+                var close = MatchingClose(pieces, i);
+                var count = close + 1 < pieces.Count ? RepeatCount(pieces[close + 1]) : 0;
+                var inner = i;
+                least = Math.Min(least, Walk(pieces, ref inner, count > 0 ? budget / count : budget));
+                i = close + 1;
+            }
+            else if (piece.Kind == RegexPieceKind.Set && i < pieces.Count && RepeatCount(pieces[i]) is > 0 and var count)
+            {
+                least = Math.Min(least, budget / count);
+            }
+        }
+
+        return least;
+    }
+
+    private static int MatchingClose(IReadOnlyList<RegexPiece> pieces, int i)
+    {
+        for (var depth = 1; ; i++)
+        {
+            depth += pieces[i].Kind switch { RegexPieceKind.GroupOpen => 1, RegexPieceKind.GroupClose => -1, _ => 0 };
+            if (depth == 0)
+            {
+                return i;
+            }
+        }
+    }
+
+    private static int RepeatCount(RegexPiece piece)
+    {
+        if (piece.Kind != RegexPieceKind.Quantifier || piece.Text[0] != '{')
+        {
+            return 0;
+        }
+
+        var inner = piece.Text[1..piece.Text.IndexOf('}')];
+        var comma = inner.IndexOf(',');
+        var max = comma < 0 ? inner : inner[(comma + 1)..];
+        return int.Parse(max.Length > 0 ? max : inner[..comma], CultureInfo.InvariantCulture);
+    }
+
+    private sealed class Parser(string p)
+    {
+        private readonly Stack<Flags> _groupFlags = new();
+        private Flags _flags;
+        private int _i;
+
+        public List<RegexPiece> Pieces { get; } = [];
+
+        public string? Run()
+        {
+            if (p.Length > MaxPatternLength)
+            {
+                return $"The pattern is longer than {MaxPatternLength} characters.";
+            }
+
+            while (_i < p.Length)
+            {
+                var error = Step();
+                if (error is not null)
+                {
+                    return error;
+                }
+            }
+
+            return _groupFlags.Count != 0 ? "Unbalanced '('." : null;
+        }
+
+        private bool Quantifiable => Pieces.Count > 0 && Pieces[^1].Kind is RegexPieceKind.Set or RegexPieceKind.GroupClose;
+
+        private string? Step()
+        {
+            var c = p[_i];
             switch (c)
             {
                 case '(':
-                    if (i + 1 < p.Length && p[i + 1] == '?')
-                    {
-                        if (i + 2 < p.Length && p[i + 2] == ':')
-                        {
-                            i += 3;
-                        }
-                        else
-                        {
-                            return $"'(?' at {i}: only non-capturing groups '(?:' are supported (no flags, look-arounds or named groups).";
-                        }
-                    }
-                    else
-                    {
-                        i++;
-                    }
-
-                    depth++;
-                    list.Add(new(RegexPieceKind.GroupOpen));
-                    continue;
+                    return OpenGroup();
                 case ')':
-                    if (depth == 0)
+                    if (_groupFlags.Count == 0)
                     {
-                        return $"Unbalanced ')' at {i}.";
+                        return $"Unbalanced ')' at {_i}.";
                     }
 
-                    depth--;
-                    list.Add(new(RegexPieceKind.GroupClose));
-                    i++;
-                    continue;
+                    _flags = _groupFlags.Pop();
+                    Pieces.Add(new(RegexPieceKind.GroupClose));
+                    _i++;
+                    return null;
                 case '|':
-                    list.Add(new(RegexPieceKind.Alternation));
-                    i++;
-                    continue;
+                    Pieces.Add(new(RegexPieceKind.Alternation));
+                    _i++;
+                    return null;
                 case '^':
-                    list.Add(new(RegexPieceKind.StartAnchor));
-                    i++;
-                    continue;
+                    Pieces.Add(new(_flags.HasFlag(Flags.MultiLine) ? RegexPieceKind.LineStart : RegexPieceKind.TextStart));
+                    _i++;
+                    return null;
                 case '$':
-                    if (depth != 0 || (i + 1 < p.Length && p[i + 1] != '|'))
+                    if (_flags.HasFlag(Flags.MultiLine))
                     {
-                        return $"'$' at {i}: only supported at the end of the pattern or of a top-level alternative.";
+                        Pieces.Add(new(RegexPieceKind.LineEnd));
                     }
-
-                    list.Add(new(RegexPieceKind.EndAnchor));
-                    i++;
-                    continue;
-                case '.':
-                    list.Add(new(RegexPieceKind.AnyChar));
-                    i++;
-                    continue;
-                case '*' or '+' or '?' or '{':
-                {
-                    if (!quantifiable)
+                    else if (_groupFlags.Count != 0 || (_i + 1 < p.Length && p[_i + 1] != '|'))
                     {
-                        return $"'{c}' at {i} has nothing to repeat.";
-                    }
-
-                    var start = i;
-                    if (c == '{')
-                    {
-                        var close = p.IndexOf('}', i);
-                        if (close < 0 || !TryReadRepeat(p[(i + 1)..close], out var error))
-                        {
-                            return $"'{{' at {i}: expected a repetition {{n}}, {{n,}} or {{n,m}} with n <= m <= {MaxRepeat} (escape a literal '{{').";
-                        }
-
-                        if (error is not null)
-                        {
-                            return error;
-                        }
-
-                        i = close + 1;
+                        return $"'$' at {_i}: without (?m) only supported at the end of the pattern or of a top-level alternative.";
                     }
                     else
                     {
-                        i++;
+                        Pieces.Add(new(RegexPieceKind.EndAnchor));
                     }
 
-                    if (i < p.Length && p[i] == '?')
-                    {
-                        i++;
-                    }
-
-                    if (i < p.Length && p[i] is '*' or '+' or '?' or '{')
-                    {
-                        return $"Multiple repeat at {i}.";
-                    }
-
-                    list.Add(new(RegexPieceKind.Quantifier, p[start..i]));
-                    continue;
-                }
-
+                    _i++;
+                    return null;
+                case '.':
+                    Pieces.Add(new(RegexPieceKind.Set, Set: _flags.HasFlag(Flags.DotAll) ? CodePointSet.All : CodePointSet.All.Except(CodePointSet.Single('\n'))));
+                    _i++;
+                    return null;
+                case '*' or '+' or '?':
+                    return Quantifier(p[_i].ToString(), _i + 1);
+                case '{' when TryReadRepeat(out var text, out var end, out var repeatError):
+                    return repeatError ?? Quantifier(text, end);
                 case '[':
-                {
-                    var error = ReadClass(p, ref i, list);
-                    if (error is not null)
-                    {
-                        return error;
-                    }
-
-                    continue;
-                }
-
-                case '\\' when i + 1 < p.Length && p[i + 1] == 'd':
-                    list.Add(new(RegexPieceKind.Digit));
-                    i += 2;
-                    continue;
+                    return ReadClass();
                 case '\\':
-                {
-                    var error = ReadEscape(p, ref i, out var literal);
-                    if (error is not null)
-                    {
-                        return error;
-                    }
-
-                    list.Add(new(RegexPieceKind.Literal, literal.ToString()));
-                    continue;
-                }
-
+                    return ReadEscapeOutsideClass();
                 default:
                 {
-                    var error = ReadCodePoint(p, ref i, out var text);
-                    if (error is not null)
+                    var error = ReadCodePoint(out var cp);
+                    if (error is null)
                     {
-                        return error;
+                        AddLiteral(cp);
                     }
 
-                    list.Add(new(RegexPieceKind.Literal, text));
-                    continue;
+                    return error;
                 }
             }
         }
 
-        return depth != 0 ? "Unbalanced '('." : null;
-    }
-
-    private static bool TryReadRepeat(string inner, out string? error)
-    {
-        error = null;
-        var parts = inner.Split(',');
-        if (parts.Length > 2 || parts[0].Length == 0 || !parts.All(x => x.All(char.IsAsciiDigit)))
+        private string? Quantifier(string text, int end)
         {
-            return false;
+            if (!Quantifiable)
+            {
+                return $"'{p[_i]}' at {_i} has nothing to repeat.";
+            }
+
+            _i = end;
+            if (_i < p.Length && p[_i] == '?')
+            {
+                text += "?";
+                _i++;
+            }
+            else if (_i < p.Length && p[_i] == '+')
+            {
+                return $"Possessive quantifier at {_i} is not supported (RE2 has none).";
+            }
+
+            if (_i < p.Length && (p[_i] is '*' or '+' or '?' || (p[_i] == '{' && TryReadRepeat(out _, out _, out _))))
+            {
+                return $"Multiple repeat at {_i}.";
+            }
+
+            Pieces.Add(new(RegexPieceKind.Quantifier, text));
+            return null;
         }
 
-        if (!int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var min) || min > MaxRepeat)
+        /// <summary>Python reads <c>{n}</c>, <c>{n,}</c>, <c>{,m}</c>, <c>{n,m}</c> as a repeat and any other '{' as a literal.</summary>
+        private bool TryReadRepeat(out string text, out int end, out string? error)
         {
-            error = $"Repetition counts are limited to {MaxRepeat}.";
+            text = string.Empty;
+            error = null;
+            var close = p.IndexOf('}', _i);
+            end = close + 1;
+            if (close < 0)
+            {
+                return false;
+            }
+
+            var inner = p[(_i + 1)..close];
+            var parts = inner.Split(',');
+            if (parts.Length > 2 || !parts.All(x => x.All(char.IsAsciiDigit)) || (parts.Length == 1 && parts[0].Length == 0))
+            {
+                return false;
+            }
+
+            var minText = parts[0].Length == 0 ? "0" : parts[0];
+            if (!int.TryParse(minText, NumberStyles.None, CultureInfo.InvariantCulture, out var min) || min > MaxRepeat)
+            {
+                error = $"Repetition counts are limited to {MaxRepeat} (RE2).";
+                return true;
+            }
+
+            if (parts.Length == 1)
+            {
+                text = $"{{{min}}}";
+                return true;
+            }
+
+            if (parts[1].Length == 0)
+            {
+                text = $"{{{min},}}";
+                return true;
+            }
+
+            if (!int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var max) || max > MaxRepeat)
+            {
+                error = $"Repetition counts are limited to {MaxRepeat} (RE2).";
+            }
+            else if (max < min)
+            {
+                error = $"Repetition {{{inner}}}: min repeat greater than max repeat.";
+            }
+
+            text = $"{{{min},{max}}}";
             return true;
         }
 
-        if (parts.Length == 2 && parts[1].Length > 0
-            && (!int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var max) || max > MaxRepeat || max < min))
+        private string? OpenGroup()
         {
-            error = $"Repetition {{{inner}}}: need n <= m <= {MaxRepeat}.";
-        }
-
-        return true;
-    }
-
-    private static string? ReadCodePoint(string p, ref int i, out string text)
-    {
-        text = string.Empty;
-        var c = p[i];
-        if (c == '\0')
-        {
-            return $"NUL at {i} is not allowed in a pattern.";
-        }
-
-        if (char.IsHighSurrogate(c) && i + 1 < p.Length && char.IsLowSurrogate(p[i + 1]))
-        {
-            text = p.Substring(i, 2);
-            i += 2;
-            return null;
-        }
-
-        if (char.IsSurrogate(c))
-        {
-            return $"Unpaired surrogate at {i}.";
-        }
-
-        text = c.ToString();
-        i++;
-        return null;
-    }
-
-    private static string? ReadEscape(string p, ref int i, out char literal)
-    {
-        literal = '\0';
-        if (i + 1 >= p.Length)
-        {
-            return "The pattern ends with a lone backslash.";
-        }
-
-        var e = p[i + 1];
-        i += 2;
-        switch (e)
-        {
-            case 'n': literal = '\n'; return null;
-            case 't': literal = '\t'; return null;
-            case 'r': literal = '\r'; return null;
-            case 'f': literal = '\f'; return null;
-            case 'v': literal = '\v'; return null;
-        }
-
-        if (e < 0x80 && !char.IsAsciiLetterOrDigit(e) && !char.IsWhiteSpace(e) && e >= 0x20)
-        {
-            literal = e;
-            return null;
-        }
-
-        return char.IsAsciiLetter(e)
-            ? $"'\\{e}' at {i - 2} is not supported (shorthand classes and anchors differ between Python and ClickHouse; use explicit classes like [0-9])."
-            : $"'\\{e}' at {i - 2} is not supported (escape only punctuation, or use \\n \\t \\r \\f \\v).";
-    }
-
-    private static string? ReadClass(string p, ref int i, List<RegexPiece> list)
-    {
-        var start = i;
-        i++;
-        var negated = i < p.Length && p[i] == '^';
-        if (negated)
-        {
-            i++;
-        }
-
-        var ranges = new List<(char, char)>();
-        var first = true;
-        while (true)
-        {
-            if (i >= p.Length)
+            var start = _i;
+            _i++;
+            var flags = _flags;
+            if (_i < p.Length && p[_i] == '?')
             {
-                return $"Unterminated character class at {start}.";
+                _i++;
+                var next = _i < p.Length ? p[_i] : '\0';
+                if (next == ':')
+                {
+                    _i++;
+                }
+                else if (next == 'P' && _i + 1 < p.Length && p[_i + 1] == '<')
+                {
+                    var close = p.IndexOf('>', _i);
+                    if (close < 0 || close == _i + 2 || !p[(_i + 2)..close].All(ch => ch == '_' || char.IsLetterOrDigit(ch)) || char.IsAsciiDigit(p[_i + 2]))
+                    {
+                        return $"Bad group name at {start}.";
+                    }
+
+                    _i = close + 1;
+                }
+                else if (next == '#')
+                {
+                    var close = p.IndexOf(')', _i);
+                    if (close < 0)
+                    {
+                        return $"Unterminated comment at {start}.";
+                    }
+
+                    _i = close + 1;
+                    return null;
+                }
+                else if (next is 'i' or 's' or 'm' or 'u' or '-')
+                {
+                    return ReadFlags(start);
+                }
+                else
+                {
+                    return $"'(?{next}' at {start} is not supported: look-arounds, back-references, atomic groups and conditionals have no RE2 equivalent.";
+                }
             }
 
-            var c = p[i];
-            if (c == ']')
+            _groupFlags.Push(flags);
+            Pieces.Add(new(RegexPieceKind.GroupOpen));
+            return null;
+        }
+
+        private string? ReadFlags(int start)
+        {
+            var on = Flags.None;
+            var off = Flags.None;
+            var negative = false;
+            while (_i < p.Length && p[_i] is not (')' or ':'))
             {
-                if (first)
+                var flag = p[_i] switch
                 {
-                    return $"Empty character class at {start} (escape a literal ']').";
+                    'i' => Flags.IgnoreCase,
+                    's' => Flags.DotAll,
+                    'm' => Flags.MultiLine,
+                    _ => Flags.None,
+                };
+                if (p[_i] == '-' && !negative)
+                {
+                    negative = true;
+                }
+                else if (flag == Flags.None && !(p[_i] == 'u' && !negative))
+                {
+                    return $"Flag '{p[_i]}' at {_i} is not supported (only i, s, m and u).";
+                }
+                else if (negative)
+                {
+                    off |= flag;
+                }
+                else
+                {
+                    on |= flag;
                 }
 
-                i++;
-                break;
+                _i++;
             }
 
-            if (c == '[')
+            if (_i >= p.Length)
             {
-                return $"'[' at {i} inside a class must be escaped.";
+                return $"Missing ')' after the flags at {start}.";
             }
 
-            var error = ReadClassChar(p, ref i, out var low);
-            if (error is not null)
+            if (p[_i] == ')')
             {
-                return error;
+                // Python 3.11 takes global flags only at the very start of the pattern.
+                if (negative || Pieces.Count != 0 || _groupFlags.Count != 0)
+                {
+                    return $"Global flags at {start}: only allowed at the start of the pattern, and without '-'.";
+                }
+
+                _flags |= on;
+                _i++;
+                return null;
             }
 
-            var high = low;
-            if (i + 1 < p.Length && p[i] == '-' && p[i + 1] != ']')
+            if (negative && off == Flags.None)
             {
-                i++;
-                error = ReadClassChar(p, ref i, out high);
+                return $"Missing flag after '-' at {start}.";
+            }
+
+            _groupFlags.Push(_flags);
+            _flags = (_flags | on) & ~off;
+            _i++;
+            Pieces.Add(new(RegexPieceKind.GroupOpen));
+            return null;
+        }
+
+        private void AddLiteral(int cp)
+        {
+            var set = _flags.HasFlag(Flags.IgnoreCase) ? PythonCharacters.IgnoreCase(CodePointSet.Single(cp), CodePointSet.Empty) : CodePointSet.Single(cp);
+            Pieces.Add(new(RegexPieceKind.Set, Set: set));
+        }
+
+        private string? ReadEscapeOutsideClass()
+        {
+            var start = _i;
+            if (_i + 1 >= p.Length)
+            {
+                return "The pattern ends with a lone backslash.";
+            }
+
+            var e = p[_i + 1];
+            switch (e)
+            {
+                case 'A':
+                    _i += 2;
+                    Pieces.Add(new(RegexPieceKind.TextStart));
+                    return null;
+                case 'Z':
+                    _i += 2;
+                    Pieces.Add(new(RegexPieceKind.TextEnd));
+                    return null;
+                case 'b' or 'B':
+                    return $"'\\{e}' at {start} is not supported: Python's word boundary is Unicode-aware, RE2's is ASCII-only.";
+                case 'd' or 'D' or 'w' or 'W' or 's' or 'S':
+                    _i += 2;
+                    Pieces.Add(new(RegexPieceKind.Set, Set: Shorthand(e)));
+                    return null;
+                case >= '1' and <= '9':
+                    return $"Back-reference '\\{e}' at {start} is not supported (RE2 has none).";
+            }
+
+            var error = ReadEscapedCodePoint(inClass: false, out var cp);
+            if (error is null)
+            {
+                AddLiteral(cp);
+            }
+
+            return error;
+        }
+
+        private static CodePointSet Shorthand(char e) => e switch
+        {
+            'd' => PythonCharacters.Digit,
+            'D' => PythonCharacters.Digit.Complement(),
+            'w' => PythonCharacters.Word,
+            'W' => PythonCharacters.Word.Complement(),
+            's' => PythonCharacters.Space,
+            _ => PythonCharacters.Space.Complement(),
+        };
+
+        /// <summary>An escape that stands for one code point: control escapes, \x \u \U, octal, or escaped punctuation.</summary>
+        private string? ReadEscapedCodePoint(bool inClass, out int cp)
+        {
+            var start = _i;
+            var e = p[_i + 1];
+            _i += 2;
+            cp = e switch
+            {
+                'n' => '\n',
+                't' => '\t',
+                'r' => '\r',
+                'f' => '\f',
+                'v' => '\v',
+                'a' => '\a',
+                'b' when inClass => '\b',
+                _ => -1,
+            };
+            if (cp >= 0)
+            {
+                return null;
+            }
+
+            if (e is 'x' or 'u' or 'U')
+            {
+                var digits = e switch { 'x' => 2, 'u' => 4, _ => 8 };
+                if (_i + digits > p.Length || !p.AsSpan(_i, digits).ToString().All(char.IsAsciiHexDigit)
+                    || !int.TryParse(p.AsSpan(_i, digits), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out cp) || cp > CodePointSet.MaxCodePoint)
+                {
+                    return $"Bad escape '\\{e}' at {start}.";
+                }
+
+                _i += digits;
+                return cp is >= 0xD800 and <= 0xDFFF ? $"Surrogate escape at {start} is not supported." : null;
+            }
+
+            if (e == '0' || (inClass && e is >= '1' and <= '7'))
+            {
+                // Octal: up to three digits in all (Python).
+                var end = _i - 1;
+                while (end < p.Length && end - (_i - 1) < 3 && p[end] is >= '0' and <= '7')
+                {
+                    end++;
+                }
+
+                cp = Convert.ToInt32(p[(_i - 1)..end], 8);
+                _i = end;
+                return cp > 0xFF ? $"Octal escape at {start} is out of range." : null;
+            }
+
+            if (e < 0x80 && !char.IsAsciiLetterOrDigit(e))
+            {
+                cp = e;
+                return null;
+            }
+
+            if (e >= 0x80)
+            {
+                _i -= 1;
+                return ReadCodePoint(out cp);
+            }
+
+            return $"'\\{e}' at {start} is not supported (not an escape Python's re accepts with a meaning RE2 shares).";
+        }
+
+        private string? ReadClass()
+        {
+            var start = _i;
+            _i++;
+            var negated = _i < p.Length && p[_i] == '^';
+            if (negated)
+            {
+                _i++;
+            }
+
+            var members = new List<(int, int)>();
+            var categories = CodePointSet.Empty;
+            var first = true;
+            while (true)
+            {
+                if (_i >= p.Length)
+                {
+                    return $"Unterminated character class at {start}.";
+                }
+
+                if (p[_i] == ']' && !first)
+                {
+                    _i++;
+                    break;
+                }
+
+                first = false;
+                if (p[_i] == '\\' && _i + 1 < p.Length && p[_i + 1] is 'd' or 'D' or 'w' or 'W' or 's' or 'S')
+                {
+                    categories = categories.Union(Shorthand(p[_i + 1]));
+                    _i += 2;
+                    if (_i + 1 < p.Length && p[_i] == '-' && p[_i + 1] != ']')
+                    {
+                        return $"Bad character range at {start}.";
+                    }
+
+                    continue;
+                }
+
+                var error = ReadClassChar(out var low);
                 if (error is not null)
                 {
                     return error;
                 }
 
-                if (high < low)
+                var high = low;
+                if (_i + 1 < p.Length && p[_i] == '-' && p[_i + 1] != ']')
                 {
-                    return $"Bad character range at {start}.";
+                    _i++;
+                    if (p[_i] == '\\' && _i + 1 < p.Length && p[_i + 1] is 'd' or 'D' or 'w' or 'W' or 's' or 'S')
+                    {
+                        return $"Bad character range at {start}.";
+                    }
+
+                    error = ReadClassChar(out high);
+                    if (error is not null)
+                    {
+                        return error;
+                    }
+
+                    if (high < low)
+                    {
+                        return $"Bad character range at {start}.";
+                    }
                 }
+
+                members.Add((low, high));
             }
 
-            ranges.Add((low, high));
-            first = false;
+            var set = CodePointSet.Of(members);
+            if (_flags.HasFlag(Flags.IgnoreCase))
+            {
+                if (set.Ranges.Any(r => r.High > 0xFFFF))
+                {
+                    return $"Character class at {start}: case-insensitive classes with characters beyond U+FFFF are not supported.";
+                }
+
+                set = PythonCharacters.IgnoreCase(set, categories);
+            }
+            else
+            {
+                set = set.Union(categories);
+            }
+
+            Pieces.Add(new(RegexPieceKind.Set, Set: negated ? set.Complement() : set));
+            return null;
         }
 
-        list.Add(new(RegexPieceKind.Class, Negated: negated, Ranges: ranges));
-        return null;
-    }
-
-    private static string? ReadClassChar(string p, ref int i, out char c)
-    {
-        c = p[i];
-        if (c == '\\')
+        private string? ReadClassChar(out int cp)
         {
-            return ReadEscape(p, ref i, out c);
+            cp = 0;
+            if (p[_i] == '\\')
+            {
+                if (_i + 1 >= p.Length)
+                {
+                    return "The pattern ends with a lone backslash.";
+                }
+
+                return p[_i + 1] is 'A' or 'Z' or 'B' || (p[_i + 1] is >= '1' and <= '9' && !(p[_i + 1] <= '7'))
+                    ? $"Bad escape '\\{p[_i + 1]}' in a class at {_i}."
+                    : ReadEscapedCodePoint(inClass: true, out cp);
+            }
+
+            return ReadCodePoint(out cp);
         }
 
-        if (c == '\0' || char.IsSurrogate(c))
+        private string? ReadCodePoint(out int cp)
         {
-            return $"Character at {i} is not allowed in a class (NUL or outside the Basic Multilingual Plane).";
-        }
+            cp = 0;
+            if (char.IsHighSurrogate(p[_i]) && _i + 1 < p.Length && char.IsLowSurrogate(p[_i + 1]))
+            {
+                cp = char.ConvertToUtf32(p[_i], p[_i + 1]);
+                _i += 2;
+                return null;
+            }
 
-        if (c == '[')
-        {
-            return $"'[' at {i} inside a class must be escaped.";
-        }
+            if (char.IsSurrogate(p[_i]))
+            {
+                return $"Unpaired surrogate at {_i}.";
+            }
 
-        i++;
-        return null;
+            cp = p[_i++];
+            return null;
+        }
     }
 }

@@ -18,6 +18,8 @@ internal sealed class SegmentMembershipDbContext(DbContextOptions<SegmentMembers
 
     public DbSet<SegmentMembershipCount> MembershipCounts => Set<SegmentMembershipCount>();
 
+    public DbSet<SegmentCountFailure> CountFailures => Set<SegmentCountFailure>();
+
     public DbSet<ProjectRefreshState> RefreshStates => Set<ProjectRefreshState>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>

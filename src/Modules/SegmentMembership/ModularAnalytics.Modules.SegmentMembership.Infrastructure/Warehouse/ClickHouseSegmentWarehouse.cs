@@ -1,4 +1,5 @@
 using System.Globalization;
+using ModularAnalytics.BuildingBlocks.Application.Exceptions;
 using ModularAnalytics.BuildingBlocks.ClickHouse;
 using ModularAnalytics.BuildingBlocks.ClickHouse.Migrations;
 using ModularAnalytics.Modules.SegmentMembership.Application.Abstractions;
@@ -16,6 +17,7 @@ internal sealed class SegmentMembershipWarehouseMigrations : IWarehouseMigration
         [
             new WarehouseMigration(Module, 1, "identities", [IdentityWarehouseRows.CreateTable]),
             new WarehouseMigration(Module, 2, "identity_trait_types", [.. IdentityWarehouseRows.CreateTypes, IdentityWarehouseRows.BackfillTypes]),
+            new WarehouseMigration(Module, 3, "identities.traits_text", [IdentityWarehouseRows.AddTraitsText]),
         ];
 }
 
@@ -27,6 +29,9 @@ internal sealed class ClickHouseSegmentWarehouse(IClickHouseClient client, Wareh
 {
     /// <summary>Above this many segments one scan is split, so a query's text and alias list stay bounded.</summary>
     internal const int MaxSegmentsPerScan = 200;
+
+    /// <summary>TIMEOUT_EXCEEDED, TOO_SLOW, SOCKET_TIMEOUT, NETWORK_ERROR, TOO_MANY_SIMULTANEOUS_QUERIES, MEMORY_LIMIT_EXCEEDED.</summary>
+    private static readonly HashSet<int> TransientCodes = [159, 160, 209, 210, 202, 241];
 
     public bool IsEnabled => status.IsEnabled;
 
@@ -56,26 +61,64 @@ internal sealed class ClickHouseSegmentWarehouse(IClickHouseClient client, Wareh
         return written;
     }
 
-    public async Task<IReadOnlyDictionary<int, long>> CountAsync(EnvironmentRef environment, IReadOnlyList<SegmentDefinition> segments, WarehouseWork work, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<SegmentCounts> CountAsync(EnvironmentRef environment, IReadOnlyList<SegmentDefinition> segments, WarehouseWork work, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         var counts = new Dictionary<int, long>(segments.Count);
+        var failures = new Dictionary<int, string>();
         var types = await ReadTraitTypesAsync(environment, work, deadline.Token);
         foreach (var chunk in segments.Chunk(MaxSegmentsPerScan))
         {
-            var query = Tune(BuildCountQuery(environment, chunk, types))
-                .WithLogComment(work.LogComment)
-                .WithSetting("max_execution_time", Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture));
-            var row = (await client.QueryAsync(query, deadline.Token)).Single();
-            foreach (var segment in chunk)
+            try
             {
-                counts[segment.Id] = row.GetInt64(Label(segment.Id));
+                await CountChunkAsync(environment, chunk, types, work, timeout, counts, deadline.Token);
+            }
+            catch (Exception ex) when (IsSegmentFailure(ex) && chunk.Length > 1)
+            {
+                // One segment the warehouse cannot count must not cost the others theirs: count them one by one.
+                foreach (var segment in chunk)
+                {
+                    try
+                    {
+                        await CountChunkAsync(environment, [segment], types, work, timeout, counts, deadline.Token);
+                    }
+                    catch (Exception single) when (IsSegmentFailure(single))
+                    {
+                        failures[segment.Id] = Describe(single);
+                    }
+                }
+            }
+            catch (Exception ex) when (IsSegmentFailure(ex))
+            {
+                failures[chunk[0].Id] = Describe(ex);
             }
         }
 
-        return counts;
+        return new SegmentCounts(counts, failures);
     }
+
+    private async Task CountChunkAsync(EnvironmentRef environment, SegmentDefinition[] chunk, IReadOnlyDictionary<string, IReadOnlySet<string>> types, WarehouseWork work, TimeSpan timeout, Dictionary<int, long> counts, CancellationToken cancellationToken)
+    {
+        var query = Tune(BuildCountQuery(environment, chunk, types))
+            .WithLogComment(work.LogComment)
+            .WithSetting("max_execution_time", Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture));
+        var row = (await client.QueryAsync(query, cancellationToken)).Single();
+        foreach (var segment in chunk)
+        {
+            counts[segment.Id] = row.GetInt64(Label(segment.Id));
+        }
+    }
+
+    /// <summary>
+    /// An error of the segment's query (ClickHouse refused or could not run it), as opposed to the warehouse being
+    /// unreachable, or a compile error of stored rules; both fail one segment, not the refresh.
+    /// </summary>
+    private static bool IsSegmentFailure(Exception ex) =>
+        ex is ClickHouseException { Code: > 0 } || ex is FormatException or ArgumentException or InvalidOperationException or NotSupportedException;
+
+    private static string Describe(Exception ex) =>
+        ex is ClickHouseException ch ? $"ClickHouse error {ch.Code.ToString(CultureInfo.InvariantCulture)}: {ch.Message}" : ex.Message;
 
     /// <summary>One <c>countIf</c> per segment over <c>identities FINAL</c> of the environment.</summary>
     internal static ClickHouseQuery BuildCountQuery(EnvironmentRef environment, IReadOnlyList<SegmentDefinition> segments, IReadOnlyDictionary<string, IReadOnlySet<string>>? traitTypes = null) =>
@@ -93,6 +136,36 @@ internal sealed class ClickHouseSegmentWarehouse(IClickHouseClient client, Wareh
     }
 
     public async Task<WarehouseMembersPage> ReadMembersAsync(EnvironmentRef environment, SegmentDefinition segment, string? afterIdentifier, int limit, WarehouseWork work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadMembersPageAsync(environment, segment, afterIdentifier, limit, work, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)
+        {
+            throw MembersProblem(segment, ex);
+        }
+    }
+
+    /// <summary>
+    /// A query the warehouse refuses is a property of the segment's rules (409, until they are changed); a warehouse
+    /// that is busy, slow or unreachable may answer later (503).
+    /// </summary>
+    internal static Exception MembersProblem(SegmentDefinition segment, Exception ex)
+    {
+        var id = segment.Id.ToString(CultureInfo.InvariantCulture);
+        return ex switch
+        {
+            ClickHouseException { Code: > 0 } ch when !TransientCodes.Contains(ch.Code) =>
+                new ConflictException($"The warehouse cannot evaluate the rules of segment {id}: {Describe(ch)}"),
+            ClickHouseException or HttpRequestException or IOException or TimeoutException =>
+                new ServiceUnavailableException($"The warehouse could not read the members of segment {id}: {Describe(ex)}"),
+            _ when IsSegmentFailure(ex) => new ConflictException($"The rules of segment {id} cannot be evaluated: {ex.Message}"),
+            _ => new ServiceUnavailableException($"The warehouse could not read the members of segment {id}: {ex.GetType().Name}: {ex.Message}"),
+        };
+    }
+
+    private async Task<WarehouseMembersPage> ReadMembersPageAsync(EnvironmentRef environment, SegmentDefinition segment, string? afterIdentifier, int limit, WarehouseWork work, CancellationToken cancellationToken)
     {
         // First the page's identifiers (the narrow columns the rules touch), then the wide trait column of those rows only.
         var compiler = new SegmentSqlCompiler(environment.Context);
@@ -115,7 +188,7 @@ internal sealed class ClickHouseSegmentWarehouse(IClickHouseClient client, Wareh
         }
 
         var details = new ClickHouseQuery(
-                $"SELECT identifier, identity_key, toJSONString(traits) AS traits FROM {IdentityWarehouseRows.Table} FINAL " +
+                $"SELECT identifier, identity_key, {IdentityWarehouseRows.TraitsAsStored} AS traits FROM {IdentityWarehouseRows.Table} FINAL " +
                 "WHERE environment_id = {members_environment:String} AND has({members_page:Array(String)}, identifier)")
             .WithParameter("members_environment", Id(environment))
             .WithParameter("members_page", identifiers.ToArray())

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using ModularAnalytics.BuildingBlocks.ClickHouse;
+using ModularAnalytics.Modules.SegmentMembership.Domain.Identities;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
 
 namespace ModularAnalytics.Modules.SegmentMembership.Infrastructure.Warehouse;
@@ -14,6 +15,7 @@ internal sealed record IdentityWarehouseRow(
     [property: JsonPropertyName("identifier")] string Identifier,
     [property: JsonPropertyName("identity_key")] string IdentityKey,
     [property: JsonPropertyName("traits")] JsonObject Traits,
+    [property: JsonPropertyName("traits_text")] string TraitsText,
     [property: JsonPropertyName("inserted_at")] DateTime InsertedAt);
 
 /// <summary>
@@ -28,6 +30,14 @@ internal static class IdentityWarehouseRows
     public const string CreateTable =
         "CREATE TABLE IF NOT EXISTS identities (environment_id String, identifier String, identity_key String, traits JSON, " +
         "inserted_at DateTime64(6, 'UTC')) ENGINE = ReplacingMergeTree(inserted_at) ORDER BY (environment_id, identifier)";
+
+    /// <summary>
+    /// The traits' JSON text as the source held it, for the members page: the JSON column reads 1.0 back as 1.
+    /// Rows written before the column existed have '' and fall back to the JSON column.
+    /// </summary>
+    public const string AddTraitsText = "ALTER TABLE identities ADD COLUMN IF NOT EXISTS traits_text String DEFAULT ''";
+
+    public const string TraitsAsStored = "if(traits_text = '', toJSONString(traits), traits_text)";
 
     public const string TypesTable = "identity_trait_types";
 
@@ -63,7 +73,7 @@ internal static class IdentityWarehouseRows
     };
 
     public static IdentityWarehouseRow Row(string environmentId, IdentityContext identity, DateTime insertedAt) =>
-        new(environmentId, identity.Identifier, identity.Key ?? string.Empty, Traits(identity.Traits), insertedAt);
+        new(environmentId, identity.Identifier, identity.Key ?? string.Empty, Traits(identity.Traits), IdentityTraits.Serialize(identity.Traits), insertedAt);
 
     /// <summary>Traits as a JSON object; floats always carry a '.' or exponent so they are not read back as integers.</summary>
     public static JsonObject Traits(IReadOnlyDictionary<string, TraitValue> traits)

@@ -59,15 +59,24 @@ internal sealed class RefreshProjectSegmentMembershipHandler(
             var work = new WarehouseWork(WarehouseWork.Refresh, project.OrganisationId, project.Id);
             var syncedAt = time.UtcNow();
             var result = new List<SegmentMembershipCount>(definitions.Count * environments.Count);
+            var failures = new List<SegmentCountFailure>();
             foreach (var environment in environments)
             {
-                var byId = definitions.Count == 0
-                    ? new Dictionary<int, long>()
+                var counted = definitions.Count == 0
+                    ? new SegmentCounts(new Dictionary<int, long>(), new Dictionary<int, string>())
                     : await warehouse.CountAsync(environment, definitions, work, settings.RefreshTimeout, cancellationToken);
-                result.AddRange(definitions.Select(d => new SegmentMembershipCount(project.Id, d.Id, environment.Id, byId.GetValueOrDefault(d.Id), syncedAt)));
+                result.AddRange(definitions.Where(d => !counted.Failures.ContainsKey(d.Id))
+                    .Select(d => new SegmentMembershipCount(project.Id, d.Id, environment.Id, counted.Counts.GetValueOrDefault(d.Id), syncedAt)));
+                failures.AddRange(counted.Failures.Select(f => new SegmentCountFailure(project.Id, f.Key, environment.Id, time.UtcNow(), f.Value)));
             }
 
-            await counts.ReplaceProjectCountsAsync(project.Id, result, syncedAt, cancellationToken);
+            await counts.ReplaceProjectCountsAsync(project.Id, result, failures, syncedAt, cancellationToken);
+            foreach (var failure in failures)
+            {
+                logger.LogWarning("Segment membership refresh of project {ProjectId}: segment {SegmentId} could not be counted in environment {EnvironmentId}: {Error}",
+                    project.Id, failure.SegmentId, failure.EnvironmentId, failure.Error);
+            }
+
             logger.LogInformation("Segment membership refresh of project {ProjectId}: {Segments} segments counted in {Environments} environments",
                 project.Id, definitions.Count, environments.Count);
         }

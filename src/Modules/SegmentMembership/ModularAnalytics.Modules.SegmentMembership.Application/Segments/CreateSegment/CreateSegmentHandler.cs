@@ -15,15 +15,19 @@ internal sealed class CreateSegmentHandler(
     ISegmentMembershipUnitOfWork unitOfWork,
     ICommandScheduler scheduler,
     SegmentMembershipSettings settings,
+    SegmentViews views,
+    IRegexEngineCheck regexEngine,
     TimeProvider time) : ICommandHandler<CreateSegmentCommand, SegmentDto>
 {
     public async Task<SegmentDto> Handle(CreateSegmentCommand request, CancellationToken cancellationToken)
     {
         var project = await mediator.GetManagedProjectAsync(caller, request.ProjectId, cancellationToken);
-        var segment = Segment.Create(project.Id, request.Name!, request.Key, request.Description, SegmentRulesInput.Compact(request.Rules!.Value), time.UtcNow());
+        var rules = SegmentRulesInput.Compact(request.Rules!.Value);
+        await SegmentRulesInput.CheckPatternsWithEngineAsync(regexEngine, rules, cancellationToken);
+        var segment = Segment.Create(project.Id, request.Name!, request.Key, request.Description, rules, time.UtcNow());
         segments.Add(segment);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         await scheduler.EnqueueRefreshAsync(project.Id, backfill: false, settings.RefreshDelay, cancellationToken);
-        return SegmentDto.From(segment, []);
+        return await views.OneAsync(project, segment, cancellationToken);
     }
 }

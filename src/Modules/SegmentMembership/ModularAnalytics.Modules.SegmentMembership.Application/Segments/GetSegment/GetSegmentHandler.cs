@@ -7,7 +7,7 @@ using ModularAnalytics.Modules.SegmentMembership.Application.Common;
 
 namespace ModularAnalytics.Modules.SegmentMembership.Application.Segments.GetSegment;
 
-internal sealed class GetSegmentHandler(IMediator mediator, ICallerContext caller, ISegmentRepository segments, IMembershipCountStore counts)
+internal sealed class GetSegmentHandler(IMediator mediator, ICallerContext caller, ISegmentRepository segments, SegmentViews views)
     : IQueryHandler<GetSegmentQuery, SegmentDto>
 {
     public async Task<SegmentDto> Handle(GetSegmentQuery request, CancellationToken cancellationToken)
@@ -15,6 +15,6 @@ internal sealed class GetSegmentHandler(IMediator mediator, ICallerContext calle
         var project = await mediator.GetManagedProjectAsync(caller, request.ProjectId, cancellationToken);
         var segment = await segments.FindAsync(project.Id, request.SegmentId, cancellationToken)
             ?? throw new NotFoundException("Segment", request.SegmentId);
-        return SegmentDto.From(segment, await counts.ListBySegmentAsync(segment.Id, cancellationToken));
+        return await views.OneAsync(project, segment, cancellationToken);
     }
 }

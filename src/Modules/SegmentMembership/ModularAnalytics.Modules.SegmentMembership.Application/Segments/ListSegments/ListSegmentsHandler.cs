@@ -6,14 +6,13 @@ using ModularAnalytics.Modules.SegmentMembership.Application.Common;
 
 namespace ModularAnalytics.Modules.SegmentMembership.Application.Segments.ListSegments;
 
-internal sealed class ListSegmentsHandler(IMediator mediator, ICallerContext caller, ISegmentRepository segments, IMembershipCountStore counts)
+internal sealed class ListSegmentsHandler(IMediator mediator, ICallerContext caller, ISegmentRepository segments, SegmentViews views)
     : IQueryHandler<ListSegmentsQuery, IReadOnlyList<SegmentDto>>
 {
     public async Task<IReadOnlyList<SegmentDto>> Handle(ListSegmentsQuery request, CancellationToken cancellationToken)
     {
         var project = await mediator.GetManagedProjectAsync(caller, request.ProjectId, cancellationToken);
         var list = await segments.ListByProjectAsync(project.Id, cancellationToken);
-        var bySegment = (await counts.ListByProjectAsync(project.Id, cancellationToken)).ToLookup(c => c.SegmentId);
-        return [.. list.Select(s => SegmentDto.From(s, bySegment[s.Id]))];
+        return await views.AllAsync(project, list, cancellationToken);
     }
 }

@@ -16,6 +16,8 @@ internal sealed class ReplaceSegmentHandler(
     ISegmentMembershipUnitOfWork unitOfWork,
     ICommandScheduler scheduler,
     SegmentMembershipSettings settings,
+    SegmentViews views,
+    IRegexEngineCheck regexEngine,
     TimeProvider time) : ICommandHandler<ReplaceSegmentCommand, SegmentDto>
 {
     public async Task<SegmentDto> Handle(ReplaceSegmentCommand request, CancellationToken cancellationToken)
@@ -24,6 +26,7 @@ internal sealed class ReplaceSegmentHandler(
         var segment = await segments.FindAsync(project.Id, request.SegmentId, cancellationToken)
             ?? throw new NotFoundException("Segment", request.SegmentId);
         var rules = SegmentRulesInput.Compact(request.Rules!.Value);
+        await SegmentRulesInput.CheckPatternsWithEngineAsync(regexEngine, rules, cancellationToken);
         var membershipChanged = rules != segment.RulesJson || request.Key != segment.Key;
         segment.Replace(request.Name!, request.Key, request.Description, rules, time.UtcNow());
         await unitOfWork.SaveChangesAsync(cancellationToken);
@@ -35,6 +38,6 @@ internal sealed class ReplaceSegmentHandler(
         }
 
         await scheduler.EnqueueRefreshAsync(project.Id, backfill: false, settings.RefreshDelay, cancellationToken);
-        return SegmentDto.From(segment, membershipChanged ? [] : await counts.ListBySegmentAsync(segment.Id, cancellationToken));
+        return await views.OneAsync(project, segment, cancellationToken);
     }
 }

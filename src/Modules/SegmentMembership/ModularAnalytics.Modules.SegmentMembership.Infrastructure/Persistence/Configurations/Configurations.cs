@@ -43,6 +43,17 @@ internal sealed class SegmentMembershipCountConfiguration : IEntityTypeConfigura
     }
 }
 
+internal sealed class SegmentCountFailureConfiguration : IEntityTypeConfiguration<SegmentCountFailure>
+{
+    public void Configure(EntityTypeBuilder<SegmentCountFailure> builder)
+    {
+        builder.ToTable("count_failures");
+        builder.HasKey(f => new { f.SegmentId, f.EnvironmentId });
+        builder.Property(f => f.Error).HasMaxLength(SegmentCountFailure.MaxErrorLength).IsRequired();
+        builder.HasIndex(f => f.ProjectId);
+    }
+}
+
 internal sealed class ProjectRefreshStateConfiguration : IEntityTypeConfiguration<ProjectRefreshState>
 {
     public void Configure(EntityTypeBuilder<ProjectRefreshState> builder)

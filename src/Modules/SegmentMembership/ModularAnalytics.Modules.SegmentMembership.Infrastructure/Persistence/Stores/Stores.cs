@@ -40,7 +40,13 @@ internal sealed class MembershipCountStore(SegmentMembershipDbContext db) : IMem
     public async Task<IReadOnlyList<SegmentMembershipCount>> ListBySegmentAsync(int segmentId, CancellationToken cancellationToken) =>
         await db.MembershipCounts.AsNoTracking().Where(c => c.SegmentId == segmentId).ToListAsync(cancellationToken);
 
-    public async Task ReplaceProjectCountsAsync(int projectId, IReadOnlyList<SegmentMembershipCount> counts, DateTime syncedAt, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SegmentCountFailure>> ListFailuresByProjectAsync(int projectId, CancellationToken cancellationToken) =>
+        await db.CountFailures.AsNoTracking().Where(f => f.ProjectId == projectId).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<SegmentCountFailure>> ListFailuresBySegmentAsync(int segmentId, CancellationToken cancellationToken) =>
+        await db.CountFailures.AsNoTracking().Where(f => f.SegmentId == segmentId).ToListAsync(cancellationToken);
+
+    public async Task ReplaceProjectCountsAsync(int projectId, IReadOnlyList<SegmentMembershipCount> counts, IReadOnlyList<SegmentCountFailure> failures, DateTime syncedAt, CancellationToken cancellationToken)
     {
         await RefreshStateStore.EnsureRowAsync(db, projectId, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -57,18 +63,28 @@ internal sealed class MembershipCountStore(SegmentMembershipDbContext db) : IMem
             return;
         }
 
+        // A pair that failed this time keeps its last good count.
+        var failed = failures.Select(f => (f.SegmentId, f.EnvironmentId)).ToHashSet();
+        var kept = (await db.MembershipCounts.AsNoTracking().Where(c => c.ProjectId == projectId).ToListAsync(cancellationToken))
+            .Where(c => failed.Contains((c.SegmentId, c.EnvironmentId)))
+            .ToList();
         await db.MembershipCounts.Where(c => c.ProjectId == projectId).ExecuteDeleteAsync(cancellationToken);
+        await db.CountFailures.Where(f => f.ProjectId == projectId).ExecuteDeleteAsync(cancellationToken);
 
         // A segment deleted while it was being counted must not come back as counts.
         var live = (await db.Segments.Where(s => s.ProjectId == projectId).Select(s => s.Id).ToListAsync(cancellationToken)).ToHashSet();
-        db.MembershipCounts.AddRange(counts.Where(c => live.Contains(c.SegmentId)));
+        db.MembershipCounts.AddRange(counts.Concat(kept).Where(c => live.Contains(c.SegmentId)));
+        db.CountFailures.AddRange(failures.Where(f => live.Contains(f.SegmentId)));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }
 
-    public Task DeleteSegmentCountsAsync(int segmentId, CancellationToken cancellationToken) =>
-        db.MembershipCounts.Where(c => c.SegmentId == segmentId).ExecuteDeleteAsync(cancellationToken);
+    public async Task DeleteSegmentCountsAsync(int segmentId, CancellationToken cancellationToken)
+    {
+        await db.MembershipCounts.Where(c => c.SegmentId == segmentId).ExecuteDeleteAsync(cancellationToken);
+        await db.CountFailures.Where(f => f.SegmentId == segmentId).ExecuteDeleteAsync(cancellationToken);
+    }
 }
 
 internal sealed class RefreshStateStore(SegmentMembershipDbContext db) : IRefreshStateStore
@@ -80,6 +96,9 @@ internal sealed class RefreshStateStore(SegmentMembershipDbContext db) : IRefres
         change(state);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    public Task<ProjectRefreshState?> FindAsync(int projectId, CancellationToken cancellationToken) =>
+        db.RefreshStates.AsNoTracking().FirstOrDefaultAsync(s => s.ProjectId == projectId, cancellationToken);
 
     /// <summary>Two refreshes of one project may run at once (with and without backfill): neither may fail on the insert.</summary>
     internal static Task EnsureRowAsync(SegmentMembershipDbContext db, int projectId, CancellationToken cancellationToken)
