@@ -77,6 +77,7 @@ public sealed class DashboardTests(SeededSite site) : IClassFixture<SeededSite>
         Assert.Equal("1", await CountCell(page, site.ProSegment, site.Staging));
         Assert.Equal("2", await CountCell(page, site.DutchSegment, site.Production));
         Assert.Equal("1", await CountCell(page, site.DutchSegment, site.Staging));
+        Assert.Equal("ok", await page.Locator($"tr[data-segment='{site.ProSegment}'] [data-testid=state]").InnerTextAsync());
         await Browser.ScreenshotAsync(page, "04-segments");
 
         await page.ClickAsync("text=Dutch users");

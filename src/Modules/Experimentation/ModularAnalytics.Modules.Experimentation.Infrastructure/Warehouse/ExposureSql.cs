@@ -14,17 +14,17 @@ internal static class ExposureSql
     public static ClickHouseQuery Build(ExposureQuery query)
     {
         var bucket = query.Window.Granularity == ExposureGranularity.Hour ? "toStartOfHour" : "toStartOfDay";
-        var sql = $"""
-            SELECT {bucket}(first_at) AS bucket, key, count() AS identities
+        var sql = $$"""
+            SELECT {{bucket}}(first_at) AS bucket, key, count() AS identities
             FROM
             (
-                SELECT min(timestamp) AS first_at, if(min(value) = max(value), min(value), '{ExposurePayload.Multiple}') AS key
-                FROM {ExperimentationWarehouseMigrations.EventsTable}
-                WHERE environment_id = {"{"}environment:UInt32{"}"}
-                  AND event = {"{"}event:String{"}"}
-                  AND feature_name = {"{"}feature:String{"}"}
-                  AND timestamp >= {"{"}from:DateTime64(3, 'UTC'){"}"}
-                  AND timestamp <= {"{"}to:DateTime64(3, 'UTC'){"}"}
+                SELECT min(timestamp) AS first_at, if(min(value) = max(value), min(value), '{{ExposurePayload.Multiple}}') AS key
+                FROM {{ExperimentationWarehouseMigrations.EventsTable}}
+                WHERE environment_id = {environment:UInt32}
+                  AND event = {event:String}
+                  AND feature_name = {feature:String}
+                  AND timestamp >= {from:DateTime64(3, 'UTC')}
+                  AND timestamp <= {to:DateTime64(3, 'UTC')}
                   AND value != ''
                 GROUP BY identifier
             )

@@ -158,8 +158,9 @@ internal sealed class ClickHouseSegmentWarehouse(IClickHouseClient client, Wareh
         {
             ClickHouseException { Code: > 0 } ch when !TransientCodes.Contains(ch.Code) =>
                 new ConflictException($"The warehouse cannot evaluate the rules of segment {id}: {Describe(ch)}"),
+            // Busy, slow or unreachable: the same public words as every other outage, no host names or driver text.
             ClickHouseException or HttpRequestException or IOException or TimeoutException =>
-                new ServiceUnavailableException($"The warehouse could not read the members of segment {id}: {Describe(ex)}"),
+                new ServiceUnavailableException(DependencyNames.UnavailableDetail(DependencyNames.Warehouse)),
             _ when IsSegmentFailure(ex) => new ConflictException($"The rules of segment {id} cannot be evaluated: {ex.Message}"),
             _ => new ServiceUnavailableException($"The warehouse could not read the members of segment {id}: {ex.GetType().Name}: {ex.Message}"),
         };
