@@ -5,9 +5,11 @@ using ModularAnalytics.Modules.Experimentation.Domain.Exposures;
 namespace ModularAnalytics.Modules.Experimentation.Infrastructure.Warehouse;
 
 /// <summary>
-/// The exposures query: per identity its first in-window exposure and whether it saw more than one value
-/// (<c>min(value) != max(value)</c>, cheaper than counting distinct values), then identities per (bucket, key).
-/// Duplicated events change neither, so at-least-once delivery needs no dedup of its own.
+/// The exposures query: per identity its first in-window exposure and whether it saw more than one value, then
+/// identities per (bucket, key). Duplicated events change neither, so at-least-once delivery needs no dedup of its own.
+/// "More than one value" compares the smallest and largest 64-bit hash of the values: the hash of a LowCardinality
+/// column is computed once per distinct value, and integer min/max per row costs far less than string min/max (about
+/// 20% of the query on 10M events). Two values of one experiment colliding is a 2^-64 event per pair.
 /// </summary>
 internal static class ExposureSql
 {
@@ -18,7 +20,8 @@ internal static class ExposureSql
             SELECT {{bucket}}(first_at) AS bucket, key, count() AS identities
             FROM
             (
-                SELECT min(timestamp) AS first_at, if(min(value) = max(value), min(value), '{{ExposurePayload.Multiple}}') AS key
+                SELECT min(timestamp) AS first_at,
+                       if(min(cityHash64(value)) = max(cityHash64(value)), any(value), '{{ExposurePayload.Multiple}}') AS key
                 FROM {{ExperimentationWarehouseMigrations.EventsTable}}
                 WHERE environment_id = {environment:UInt32}
                   AND event = {event:String}
