@@ -92,8 +92,8 @@ public abstract class SegmentApiTests(SegmentServiceFactory factory)
 
         using var admin = factory.CreateAdminClient();
         var asAdmin = await admin.SendJsonAsync(HttpMethod.Post, "/api/v1/identities/bulk", """{"identities": []}""");
-        Assert.Contains(asAdmin.StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden });
-        Assert.Equal(HttpStatusCode.Forbidden, (await admin.SendJsonAsync(HttpMethod.Post, "/api/v1/identities/bulk", """{"identities": []}""")).StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized ? HttpStatusCode.Forbidden : HttpStatusCode.OK);
+        // A bearer token is the wrong credential for an ingestion call: 401, as for a missing one.
+        Assert.Equal(HttpStatusCode.Unauthorized, asAdmin.StatusCode);
     }
 
     [Fact]
