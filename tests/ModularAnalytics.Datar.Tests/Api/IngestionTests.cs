@@ -144,6 +144,25 @@ public sealed class IngestionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_shape_fault_is_named_by_index_and_field_with_its_message()
+    {
+        var variant = _flag.VariantId("control");
+        var errors = await (await _factory.PostRecordsAsync(_tenant,
+        [
+            new { flagID = _flag.Id, variantID = variant, entityID = new string('e', 512) },
+            new { flagID = _flag.Id, variantID = variant, entityID = new string('e', 513) },
+            new { flagID = _flag.Id, variantID = variant, entityID = "   " },
+            new { flagID = (int?)null, variantID = (int?)null, entityID = "x" },
+        ])).AssertValidationProblemAsync();
+
+        Assert.Equal(["records[1].entityID", "records[2].entityID", "records[3].flagID", "records[3].variantID"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["entityID is at most 512 characters."], errors["records[1].entityID"]);
+        Assert.Equal(["entityID is required."], errors["records[2].entityID"]);
+        Assert.Equal(["Name the flag by flagID or flagKey."], errors["records[3].flagID"]);
+        Assert.Equal(["Name the variant by variantID or variantKey."], errors["records[3].variantID"]);
+    }
+
+    [Fact]
     public async Task Records_older_than_the_maximum_age_are_400_naming_their_timestamp()
     {
         var variant = _flag.VariantId("control");
