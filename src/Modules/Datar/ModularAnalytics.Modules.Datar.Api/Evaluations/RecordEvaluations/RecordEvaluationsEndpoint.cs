@@ -38,15 +38,34 @@ internal sealed class RecordEvaluationsEndpoint : IEndpointModule
 
 internal sealed record RecordEvaluationsRequest(IReadOnlyList<EvaluationRecordBody?>? Records);
 
-internal sealed record EvaluationRecordBody(
-    [property: JsonPropertyName("flagID")] int? FlagId,
-    [property: JsonPropertyName("flagKey")] string? FlagKey,
-    [property: JsonPropertyName("variantID")] int? VariantId,
-    [property: JsonPropertyName("variantKey")] string? VariantKey,
-    [property: JsonPropertyName("segmentID")] int? SegmentId,
-    [property: JsonPropertyName("entityID")] string? EntityId,
-    [property: JsonPropertyName("timestamp")] DateTimeOffset? Timestamp,
-    [property: JsonPropertyName("recordSource")] RecordSource? RecordSource);
+// Settable properties rather than a positional record: with a constructor of eight parameters System.Text.Json
+// gathers each record's arguments in a boxed object array first, a few allocations per record on the hot path.
+internal sealed record EvaluationRecordBody
+{
+    [JsonPropertyName("flagID")]
+    public int? FlagId { get; init; }
+
+    [JsonPropertyName("flagKey")]
+    public string? FlagKey { get; init; }
+
+    [JsonPropertyName("variantID")]
+    public int? VariantId { get; init; }
+
+    [JsonPropertyName("variantKey")]
+    public string? VariantKey { get; init; }
+
+    [JsonPropertyName("segmentID")]
+    public int? SegmentId { get; init; }
+
+    [JsonPropertyName("entityID")]
+    public string? EntityId { get; init; }
+
+    [JsonPropertyName("timestamp")]
+    public DateTimeOffset? Timestamp { get; init; }
+
+    [JsonPropertyName("recordSource")]
+    public RecordSource? RecordSource { get; init; }
+}
 
 /// <param name="Recorded">Records taken by at least one recorder; a 202 means they are stored durably.</param>
 internal sealed record AcceptedResponse(int Accepted, int Recorded, NotRecordedCounts NotRecorded);
