@@ -38,6 +38,8 @@ internal static class Entry
         var latencies = new List<double>[options.Clients];
         using var stop = new CancellationTokenSource(options.MaxBatches is null ? options.Duration : TimeSpan.FromMinutes(30));
         var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocatedAtStart = GC.GetTotalAllocatedBytes();
+        var gcsAtStart = GC.CollectionCount(0);
         var clock = Stopwatch.StartNew();
         var clients = Enumerable.Range(0, options.Clients).Select(c => Task.Run(async () =>
         {
@@ -71,6 +73,8 @@ internal static class Entry
         await Task.WhenAll(clients);
         clock.Stop();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart;
+        var allocated = GC.GetTotalAllocatedBytes() - allocatedAtStart;
+        var gcs = GC.CollectionCount(0) - gcsAtStart;
 
         var all = latencies.SelectMany(l => l).Order().ToArray();
         double Percentile(double p) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)(p * all.Length))];
@@ -80,7 +84,8 @@ internal static class Entry
         // CPU per record moves less than records/s when other processes share the cores: it compares builds on a busy
         // machine. In process it counts the generator's own work too.
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"CPU {cpu.TotalSeconds:F1} s = {(accepted == 0 ? 0 : cpu.TotalMicroseconds / accepted):F2} µs/record (service and generator)"));
+            $"CPU {cpu.TotalSeconds:F1} s = {(accepted == 0 ? 0 : cpu.TotalMicroseconds / accepted):F2} µs/record, " +
+            $"{(accepted == 0 ? 0 : allocated / accepted):N0} bytes allocated/record, {gcs} collections (service and generator)"));
 
         if (inProcess is not null)
         {
