@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using ModularAnalytics.BuildingBlocks.Application.Exceptions;
-using ModularAnalytics.Modules.Datar.Application.Ports;
+using ModularAnalytics.Modules.Datar.Application.Abstractions;
 using ModularAnalytics.Modules.Datar.Domain.Aggregation;
 
 namespace ModularAnalytics.Modules.Datar.Application.Recording;

@@ -17,14 +17,3 @@ public sealed record EvaluationRecord(
     string EntityId,
     DateTimeOffset Timestamp,
     RecordSource Source);
-
-/// <summary>A destination for evaluation results (Flagr's DataRecorder).</summary>
-public interface IDataRecorder
-{
-    string Name { get; }
-
-    /// <summary>Whether the whole batch can be taken now; a recorder at its memory bound says no, and nothing is recorded.</summary>
-    bool CanAccept(int records);
-
-    ValueTask RecordAsync(IReadOnlyList<EvaluationRecord> records, CancellationToken cancellationToken);
-}

@@ -7,20 +7,8 @@ using ModularAnalytics.Modules.Experimentation.Domain.Experiments;
 
 namespace ModularAnalytics.Modules.Experimentation.Application.Common;
 
-internal static class ProjectAccess
+internal static class ExperimentAccess
 {
-    /// <summary>The project if the caller may manage it; a missing and a foreign project both read as 404.</summary>
-    public static async Task<ProjectInfo> GetManagedProjectAsync(this IMediator mediator, ICallerContext caller, int projectId, CancellationToken cancellationToken)
-    {
-        var project = await mediator.Send(new GetProjectQuery(projectId), cancellationToken);
-        if (project is null || !caller.CanManage(project.OrganisationId))
-        {
-            throw new NotFoundException("Project", projectId);
-        }
-
-        return project;
-    }
-
     /// <summary>The experiment of a project the caller may manage, or 404.</summary>
     public static async Task<Experiment> GetManagedExperimentAsync(
         this IExperimentRepository experiments, IMediator mediator, ICallerContext caller, int projectId, int experimentId, CancellationToken cancellationToken)
@@ -31,6 +19,4 @@ internal static class ProjectAccess
             ? experiment
             : throw new NotFoundException("Experiment", experimentId);
     }
-
-    public static DateTime UtcNow(this TimeProvider time) => time.GetUtcNow().UtcDateTime;
 }

@@ -1,4 +1,4 @@
-namespace ModularAnalytics.Modules.Datar.Application.Ports;
+namespace ModularAnalytics.Modules.Datar.Application.Abstractions;
 
 /// <summary>
 /// This replica's local write-ahead log of accepted batches (their aggregated deltas) and of the flushes that

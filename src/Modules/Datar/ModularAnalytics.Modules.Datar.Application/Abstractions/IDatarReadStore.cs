@@ -1,13 +1,4 @@
-namespace ModularAnalytics.Modules.Datar.Application.Ports;
-
-public sealed record FlagTotal(int FlagId, long Count, long LastEvaluatedUnixSeconds);
-
-public sealed record KeyedCount(int Id, long Count);
-
-/// <param name="Day">Whole days since the Unix epoch, UTC.</param>
-public sealed record DayCount(long Day, long Count);
-
-public sealed record FlagTraffic(IReadOnlyList<KeyedCount> ByVariant, IReadOnlyList<KeyedCount> BySegment, IReadOnlyList<DayCount> ByDay);
+namespace ModularAnalytics.Modules.Datar.Application.Abstractions;
 
 /// <summary>Summaries over `datar_hourly_events`, computed in SQL. Hours are Unix-epoch hours, [from, to).</summary>
 public interface IDatarReadStore

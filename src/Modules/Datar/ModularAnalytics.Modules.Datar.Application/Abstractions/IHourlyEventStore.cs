@@ -1,8 +1,4 @@
-namespace ModularAnalytics.Modules.Datar.Application.Ports;
-
-/// <summary>Evaluations of one (flag, hour, variant, segment), as one flush adds them to the store.</summary>
-/// <param name="HourBucket">Whole hours since the Unix epoch, UTC.</param>
-public sealed record HourlyCount(int FlagId, long HourBucket, int VariantId, int SegmentId, long Count, long LastSeenUnixSeconds);
+namespace ModularAnalytics.Modules.Datar.Application.Abstractions;
 
 /// <summary>The relational table of hourly evaluation counts (`datar_hourly_events`).</summary>
 public interface IHourlyEventStore
