@@ -1,3 +1,3 @@
 namespace ModularAnalytics.Modules.Datar.Application.Abstractions;
 
-public sealed record FlagTotal(int FlagId, long Count, long LastEvaluatedUnixSeconds);
+internal sealed record FlagTotal(int FlagId, long Count, long LastEvaluatedUnixSeconds);

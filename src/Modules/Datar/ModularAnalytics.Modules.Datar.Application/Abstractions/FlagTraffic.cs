@@ -1,3 +1,3 @@
 namespace ModularAnalytics.Modules.Datar.Application.Abstractions;
 
-public sealed record FlagTraffic(IReadOnlyList<KeyedCount> ByVariant, IReadOnlyList<KeyedCount> BySegment, IReadOnlyList<DayCount> ByDay);
+internal sealed record FlagTraffic(IReadOnlyList<KeyedCount> ByVariant, IReadOnlyList<KeyedCount> BySegment, IReadOnlyList<DayCount> ByDay);

@@ -3,7 +3,7 @@ using ModularAnalytics.Modules.Datar.Application.Recording;
 namespace ModularAnalytics.Modules.Datar.Application.Abstractions;
 
 /// <summary>A destination for evaluation results (Flagr's DataRecorder).</summary>
-public interface IDataRecorder
+internal interface IDataRecorder
 {
     string Name { get; }
 

@@ -1,7 +1,7 @@
 namespace ModularAnalytics.Modules.Datar.Application.Abstractions;
 
 /// <summary>Summaries over `datar_hourly_events`, computed in SQL. Hours are Unix-epoch hours, [from, to).</summary>
-public interface IDatarReadStore
+internal interface IDatarReadStore
 {
     /// <summary>Flags with traffic in the window, by count descending (then flag id), paginated.</summary>
     Task<IReadOnlyList<FlagTotal>> GetFlagTotalsAsync(IReadOnlyCollection<int> flagIds, long fromHour, long toHour, int limit, int offset, CancellationToken cancellationToken);

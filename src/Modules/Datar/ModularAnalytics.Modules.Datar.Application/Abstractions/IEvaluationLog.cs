@@ -5,7 +5,7 @@ namespace ModularAnalytics.Modules.Datar.Application.Abstractions;
 /// store them. Sequence numbers rise across restarts; a flush record claims every batch up to its
 /// <see cref="LoggedFlush.CoversThrough"/>, so replay can tell what a committed flush already holds.
 /// </summary>
-public interface IEvaluationLog
+internal interface IEvaluationLog
 {
     /// <summary>The highest sequence number handed out (0 before the first record).</summary>
     long LastSequence { get; }

@@ -1,7 +1,7 @@
 namespace ModularAnalytics.Modules.Datar.Application.Abstractions;
 
 /// <summary>The relational table of hourly evaluation counts (`datar_hourly_events`).</summary>
-public interface IHourlyEventStore
+internal interface IHourlyEventStore
 {
     /// <summary>
     /// Adds <paramref name="counts"/> to the stored counts in one transaction (an additive UPSERT, so replicas

@@ -1,3 +1,3 @@
 namespace ModularAnalytics.Modules.Datar.Application.Abstractions;
 
-public sealed record KeyedCount(int Id, long Count);
+internal sealed record KeyedCount(int Id, long Count);

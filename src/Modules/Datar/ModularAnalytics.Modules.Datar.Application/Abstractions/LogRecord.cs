@@ -1,4 +1,4 @@
 namespace ModularAnalytics.Modules.Datar.Application.Abstractions;
 
 /// <summary>A record of the <see cref="IEvaluationLog"/>.</summary>
-public abstract record LogRecord(long Sequence);
+internal abstract record LogRecord(long Sequence);

@@ -17,7 +17,7 @@ namespace ModularAnalytics.Modules.Datar.Application.Recording;
 /// again under its own id (the store skips ids it holds) and batches no flush claims are stored under a new one.
 /// So a record is counted once whether the crash came before, during or after the flush's commit.
 /// </remarks>
-public sealed class DatarFlusher(
+internal sealed class DatarFlusher(
     HourlyEvaluationAggregator aggregator,
     IEvaluationLog log,
     RecorderOptions options,

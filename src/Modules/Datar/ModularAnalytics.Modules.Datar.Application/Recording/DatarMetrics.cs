@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 namespace ModularAnalytics.Modules.Datar.Application.Recording;
 
 /// <summary>Datar's counters, on the `ModularAnalytics.Datar` meter.</summary>
-public sealed class DatarMetrics : IDisposable
+internal sealed class DatarMetrics : IDisposable
 {
     public const string MeterName = "ModularAnalytics.Datar";
 

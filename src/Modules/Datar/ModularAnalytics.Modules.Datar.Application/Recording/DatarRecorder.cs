@@ -10,7 +10,7 @@ namespace ModularAnalytics.Modules.Datar.Application.Recording;
 /// The `datar` recorder: sums a batch per key, writes the sums to the local log and counts them into the in-memory
 /// hourly aggregator, which the flusher stores; it returns once the log holds the batch on disk, so a 202 survives a crash.
 /// </summary>
-public sealed class DatarRecorder(
+internal sealed class DatarRecorder(
     HourlyEvaluationAggregator aggregator,
     DatarFlusher flusher,
     IEvaluationLog log,

@@ -1,6 +1,6 @@
 namespace ModularAnalytics.Modules.Datar.Application.Recording;
 
-public enum RecordSource
+internal enum RecordSource
 {
     Evaluation,
     Exposure,
@@ -8,7 +8,7 @@ public enum RecordSource
 
 /// <summary>One flag evaluation result, resolved against the catalog, as recorders receive it.</summary>
 /// <param name="SegmentId">0 when no segment matched.</param>
-public sealed record EvaluationRecord(
+internal sealed record EvaluationRecord(
     int ProjectId,
     int EnvironmentId,
     int FlagId,

@@ -4,7 +4,7 @@ using ModularAnalytics.Modules.Datar.Application.Abstractions;
 namespace ModularAnalytics.Modules.Datar.Application.Recording;
 
 /// <summary>Hands every batch to each enabled recorder; with none enabled it records nothing, with one or many alike.</summary>
-public sealed class FanOutRecorder(IEnumerable<IDataRecorder> recorders)
+internal sealed class FanOutRecorder(IEnumerable<IDataRecorder> recorders)
 {
     private readonly IDataRecorder[] _recorders = recorders.ToArray();
 

@@ -13,7 +13,7 @@ public enum SchedulingStore
 }
 
 /// <summary>The `Scheduling` configuration section.</summary>
-public sealed record SchedulingSettings(
+public sealed record SchedulingOptions(
     bool Enabled,
     SchedulingStore Store,
     string InstanceName,
@@ -27,7 +27,7 @@ public sealed record SchedulingSettings(
     public const string Schema = "scheduling";
     public const string TablePrefix = Schema + ".qrtz_";
 
-    public static SchedulingSettings FromConfiguration(IConfiguration configuration)
+    public static SchedulingOptions FromConfiguration(IConfiguration configuration)
     {
         var section = configuration.GetSection(Section);
         var store = section.GetValue("Store", SchedulingStore.Memory);
@@ -39,7 +39,7 @@ public sealed record SchedulingSettings(
         }
 
         var instanceName = section["InstanceName"];
-        return new SchedulingSettings(
+        return new SchedulingOptions(
             section.GetValue("Enabled", defaultValue: true),
             store,
             string.IsNullOrWhiteSpace(instanceName) ? DefaultInstanceName : instanceName,

@@ -1,0 +1,43 @@
+using System.Net;
+using System.Net.Http.Json;
+using ModularAnalytics.Modules.Catalog.Contracts;
+using ModularAnalytics.Testing;
+using ModularAnalytics.Testing.Http;
+using Xunit;
+using ServiceFactory = ModularAnalytics.Testing.ServiceFactory;
+
+namespace ModularAnalytics.Catalog.Tests.Api;
+
+/// <summary>Environments and their ingestion keys; run once per relational provider.</summary>
+public abstract class EnvironmentApiTests(ServiceFactory factory)
+{
+    [Fact]
+    public async Task Environments_get_unique_ingestion_keys()
+    {
+        var organisation = await factory.CreateOrganisationAsync();
+        using var client = factory.CreateBearerClient(organisation.ApiToken);
+        var project = await client.CreateProjectAsync(organisation.Id);
+
+        var response = await client.PostAsJsonAsync($"/api/v1/projects/{project.Id}/environments", new { name = "Production" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var production = (await response.Content.ReadFromJsonAsync<EnvironmentBody>())!;
+        Assert.Equal($"/api/v1/projects/{project.Id}/environments/{production.Id}", response.Headers.Location?.OriginalString);
+        var staging = await client.CreateEnvironmentAsync(project.Id, "Staging");
+
+        Assert.Equal("Production", production.Name);
+        Assert.Matches("^[0-9a-f]{64}$", production.Key);
+        Assert.NotEqual(production.Key, staging.Key);
+        var listed = await client.GetFromJsonAsync<List<EnvironmentBody>>($"/api/v1/projects/{project.Id}/environments");
+        Assert.Equal([production, staging], listed);
+
+        var resolved = await factory.SendAsync(new GetEnvironmentByKeyQuery(staging.Key));
+        Assert.Equal(new EnvironmentInfo(staging.Id, project.Id, organisation.Id, "Staging", staging.Key), resolved);
+        Assert.Null(await factory.SendAsync(new GetEnvironmentByKeyQuery("no-such-key")));
+        var environments = await factory.SendAsync(new GetProjectEnvironmentsQuery(project.Id));
+        Assert.Equal([production.Id, staging.Id], environments.Select(e => e.Id));
+    }
+}
+
+public sealed class SqliteEnvironmentApiTests(SqliteServiceFactory factory) : EnvironmentApiTests(factory), IClassFixture<SqliteServiceFactory>;
+
+public sealed class PostgresEnvironmentApiTests(PostgresServiceFactory factory) : EnvironmentApiTests(factory), IClassFixture<PostgresServiceFactory>;
