@@ -4,8 +4,6 @@ namespace ModularAnalytics.Modules.Catalog.Application.Abstractions;
 
 internal interface IEnvironmentRepository
 {
-    Task<ProjectEnvironment?> FindByKeyAsync(string key, CancellationToken cancellationToken);
-
     Task<IReadOnlyList<ProjectEnvironment>> ListByProjectAsync(int projectId, CancellationToken cancellationToken);
 
     void Add(ProjectEnvironment environment);

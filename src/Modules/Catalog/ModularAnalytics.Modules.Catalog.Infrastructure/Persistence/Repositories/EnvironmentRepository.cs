@@ -6,9 +6,6 @@ namespace ModularAnalytics.Modules.Catalog.Infrastructure.Persistence.Repositori
 
 internal sealed class EnvironmentRepository(CatalogDbContext db) : IEnvironmentRepository
 {
-    public Task<ProjectEnvironment?> FindByKeyAsync(string key, CancellationToken cancellationToken) =>
-        db.Environments.AsNoTracking().FirstOrDefaultAsync(e => e.Key == key, cancellationToken);
-
     public async Task<IReadOnlyList<ProjectEnvironment>> ListByProjectAsync(int projectId, CancellationToken cancellationToken) =>
         await db.Environments.AsNoTracking().Where(e => e.ProjectId == projectId).OrderBy(e => e.Id).ToListAsync(cancellationToken);
 
