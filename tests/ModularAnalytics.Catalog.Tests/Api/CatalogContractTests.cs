@@ -14,9 +14,8 @@ public abstract class CatalogContractTests(ServiceFactory factory)
     [Fact]
     public async Task Project_flags_for_other_modules_exclude_deleted_flags()
     {
-        var organisation = await factory.CreateOrganisationAsync();
-        using var client = factory.CreateBearerClient(organisation.ApiToken);
-        var project = await client.CreateProjectAsync(organisation.Id);
+        using var owned = await factory.CreateOwnedProjectAsync();
+        var (organisation, project, client) = owned;
         var other = await client.CreateProjectAsync(organisation.Id, "Other");
         var kept = await client.CreateFlagAsync(project.Id, "kept", "a", "b");
         var deleted = await client.CreateFlagAsync(project.Id, "deleted");

@@ -14,9 +14,8 @@ public abstract class EnvironmentApiTests(ServiceFactory factory)
     [Fact]
     public async Task Environments_get_unique_ingestion_keys()
     {
-        var organisation = await factory.CreateOrganisationAsync();
-        using var client = factory.CreateBearerClient(organisation.ApiToken);
-        var project = await client.CreateProjectAsync(organisation.Id);
+        using var owned = await factory.CreateOwnedProjectAsync();
+        var (organisation, project, client) = owned;
 
         var response = await client.PostAsJsonAsync($"/api/v1/projects/{project.Id}/environments", new { name = "Production" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);

@@ -14,9 +14,8 @@ public abstract class FlagApiTests(ServiceFactory factory)
     [Fact]
     public async Task A_flag_is_created_read_patched_and_deleted_with_its_variants()
     {
-        var organisation = await factory.CreateOrganisationAsync();
-        using var client = factory.CreateBearerClient(organisation.ApiToken);
-        var project = await client.CreateProjectAsync(organisation.Id);
+        using var owned = await factory.CreateOwnedProjectAsync();
+        var (organisation, project, client) = owned;
         var flagsUrl = $"/api/v1/projects/{project.Id}/flags";
 
         var response = await client.PostAsJsonAsync(flagsUrl, new { key = "new-checkout", variants = new[] { new { key = "control" }, new { key = "treatment" } } });
@@ -86,9 +85,8 @@ public abstract class FlagApiTests(ServiceFactory factory)
     [Fact]
     public async Task Invalid_flags_are_rejected_with_the_offending_field_named()
     {
-        var organisation = await factory.CreateOrganisationAsync();
-        using var client = factory.CreateBearerClient(organisation.ApiToken);
-        var project = await client.CreateProjectAsync(organisation.Id);
+        using var owned = await factory.CreateOwnedProjectAsync();
+        var (organisation, project, client) = owned;
         var flagsUrl = $"/api/v1/projects/{project.Id}/flags";
         await client.CreateFlagAsync(project.Id, "taken");
 

@@ -14,9 +14,8 @@ internal static class ExperimentHttp
     /// <summary>An organisation with a project, an environment and a flag <c>checkout</c> with variants control/treatment.</summary>
     public static async Task<Tenant> CreateTenantAsync(this ServiceFactory factory, string name = "Acme")
     {
-        var organisation = await factory.CreateOrganisationAsync(name);
-        using var client = factory.CreateBearerClient(organisation.ApiToken);
-        var project = await client.CreateProjectAsync(organisation.Id);
+        using var owned = await factory.CreateOwnedProjectAsync(name);
+        var (organisation, project, client) = owned;
         var environment = await client.CreateEnvironmentAsync(project.Id);
         await (await client.PostAsJsonAsync($"/api/v1/projects/{project.Id}/flags",
             new { key = "checkout", variants = new[] { new { key = "control" }, new { key = "treatment" }, new { key = "spare" } } })).ReadJsonAsync(HttpStatusCode.Created);

@@ -12,6 +12,12 @@ public sealed record ProjectBody(int Id, int OrganisationId, string Name);
 
 public sealed record EnvironmentBody(int Id, int ProjectId, string Name, string Key);
 
+/// <summary>A new organisation with one project, and a client holding the organisation's token.</summary>
+public sealed record OwnedProject(CreatedOrganisation Organisation, ProjectBody Project, HttpClient Client) : IDisposable
+{
+    public void Dispose() => Client.Dispose();
+}
+
 /// <summary>
 /// The HTTP steps most tests start with (an organisation, its project and environment) and the checks of the
 /// contract's JSON and problem responses. Each helper asserts the status it expects, with the body on failure.
@@ -35,6 +41,14 @@ public static class ApiHttp
     {
         var response = await client.PostAsJsonAsync($"/api/v1/projects/{projectId}/environments", new { name });
         return await response.ReadJsonAsync<EnvironmentBody>(HttpStatusCode.Created);
+    }
+
+    /// <summary>What most tests of a project's resources start from; dispose it to dispose its client.</summary>
+    public static async Task<OwnedProject> CreateOwnedProjectAsync(this ServiceFactory factory, string organisationName = "Acme")
+    {
+        var organisation = await factory.CreateOrganisationAsync(organisationName);
+        var client = factory.CreateBearerClient(organisation.ApiToken);
+        return new OwnedProject(organisation, await client.CreateProjectAsync(organisation.Id), client);
     }
 
     /// <summary>Sends the JSON text as it is, so tests can send what a serializer would never write.</summary>
