@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using ModularAnalytics.Testing;
 using ModularAnalytics.Testing.Http;
 using Xunit;
-using ServiceFactory = ModularAnalytics.Testing.ServiceFactory;
 
 namespace ModularAnalytics.Catalog.Tests.Api;
 

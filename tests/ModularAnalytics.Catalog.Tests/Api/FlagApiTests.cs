@@ -4,7 +4,6 @@ using ModularAnalytics.Modules.Catalog.Contracts;
 using ModularAnalytics.Testing;
 using ModularAnalytics.Testing.Http;
 using Xunit;
-using ServiceFactory = ModularAnalytics.Testing.ServiceFactory;
 
 namespace ModularAnalytics.Catalog.Tests.Api;
 
