@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ModularAnalytics.BuildingBlocks.Application.Messaging;
 using ModularAnalytics.BuildingBlocks.Infrastructure.Persistence;
 using ModularAnalytics.Modules.Fake.Infrastructure;
@@ -93,4 +94,47 @@ public sealed class CrossModuleService
     public string Allowed(OtherDto dto) => dto.Name;
 
     public string Forbidden() => new OtherEntity("x").Name;
+}
+
+/// <summary>Looks a service up in the container instead of taking it in its constructor.</summary>
+public sealed class ResolvesFromContainer(IServiceProvider services)
+{
+    public object? Command() => services.GetService(typeof(GoodCommand));
+}
+
+/// <summary>Opens container scopes itself.</summary>
+public sealed class OpensScopes(IServiceScopeFactory scopes)
+{
+    public void Run()
+    {
+        using var scope = scopes.CreateScope();
+    }
+}
+
+/// <summary>A handler whose name does not say so.</summary>
+internal sealed class GoodCommandProcessor : ICommandHandler<GoodCommand>
+{
+    public Task<Unit> Handle(GoodCommand request, CancellationToken cancellationToken) => Task.FromResult(Unit.Value);
+}
+
+/// <summary>A validator whose name does not say so.</summary>
+internal sealed class GoodCommandRules : AbstractValidator<GoodCommand>;
+
+/// <summary>Compliant configuration: it names its section and is called options.</summary>
+public sealed record FakeOptions
+{
+    public const string Section = "Fake";
+
+    public int Limit { get; init; }
+}
+
+/// <summary>Configuration by its name, but not called options.</summary>
+public sealed record FakeSettings(int Limit);
+
+/// <summary>Configuration by the section it names, but not called options.</summary>
+public sealed record RetryPolicy
+{
+    public const string Section = "Retry";
+
+    public int Attempts { get; init; }
 }

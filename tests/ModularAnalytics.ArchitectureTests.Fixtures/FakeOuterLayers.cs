@@ -10,18 +10,32 @@ namespace ModularAnalytics.Modules.Fake.Infrastructure
 
 namespace ModularAnalytics.Modules.Fake.Api
 {
-    public sealed class PublicEndpoints : IEndpointModule
+    public sealed class PublicEndpoint : IEndpointModule
     {
         public void AddRoutes(IEndpointRouteBuilder app)
         {
         }
     }
 
-    internal sealed class GoodEndpoints : IEndpointModule
+    internal sealed class GoodEndpoint : IEndpointModule
     {
         public void AddRoutes(IEndpointRouteBuilder app)
         {
         }
+    }
+
+    /// <summary>An endpoint module whose name does not say so.</summary>
+    internal sealed class RouteTable : IEndpointModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app)
+        {
+        }
+    }
+
+    /// <summary>An endpoint reaching past the application layer into a module's infrastructure.</summary>
+    internal sealed class ReachesInfrastructureEndpoint : IEndpointModule
+    {
+        public void AddRoutes(IEndpointRouteBuilder app) => _ = typeof(Infrastructure.FakeStore).Name;
     }
 }
 

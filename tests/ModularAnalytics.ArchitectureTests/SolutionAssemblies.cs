@@ -34,3 +34,20 @@ public sealed class FixtureAssembly : IDisposable
 
     public void Dispose() => Set.Dispose();
 }
+
+/// <summary>The checkout the tests run from: the nearest folder above the test binaries holding the solution file.</summary>
+public static class RepositoryRoot
+{
+    public static string Find()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "ModularAnalytics.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No ModularAnalytics.sln above {AppContext.BaseDirectory}.");
+    }
+}

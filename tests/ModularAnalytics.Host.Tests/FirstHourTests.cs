@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModularAnalytics.Testing;
+using ModularAnalytics.Testing.Http;
 using Xunit;
 
 namespace ModularAnalytics.Host.Tests;
@@ -92,7 +93,7 @@ public sealed partial class FirstHourTests
 
         var response = await admin.PostAsync(new Uri("/api/v1/organisations", UriKind.Relative), new StringContent(json, Encoding.UTF8, "application/json"));
 
-        var errors = await ValidationErrorsAsync(response);
+        var errors = await response.AssertValidationProblemAsync();
         Assert.Equal([field], errors.Keys);
     }
 
@@ -110,7 +111,7 @@ public sealed partial class FirstHourTests
 
         var response = await admin.PostAsync(new Uri($"/api/v1/projects/{project.GetProperty("id").GetInt32()}/flags", UriKind.Relative), content);
 
-        Assert.Equal(["variants[1].key"], (await ValidationErrorsAsync(response)).Keys);
+        Assert.Equal(["variants[1].key"], (await response.AssertValidationProblemAsync()).Keys);
     }
 
     [Fact]
@@ -121,15 +122,7 @@ public sealed partial class FirstHourTests
 
         var response = await admin.GetAsync(new Uri("/api/v1/projects/1/segments/1/members?environmentId=abc", UriKind.Relative));
 
-        Assert.Equal(["environmentId"], (await ValidationErrorsAsync(response)).Keys);
-    }
-
-    private static async Task<Dictionary<string, string[]>> ValidationErrorsAsync(HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {text}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return JsonDocument.Parse(text).RootElement.GetProperty("errors").Deserialize<Dictionary<string, string[]>>()!;
+        Assert.Equal(["environmentId"], (await response.AssertValidationProblemAsync()).Keys);
     }
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?Z$")]

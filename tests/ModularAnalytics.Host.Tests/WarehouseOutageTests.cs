@@ -1,11 +1,10 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ModularAnalytics.BuildingBlocks.Infrastructure.Migrations;
 using ModularAnalytics.Testing;
+using ModularAnalytics.Testing.Http;
 using Xunit;
 
 namespace ModularAnalytics.Host.Tests;
@@ -51,10 +50,6 @@ public sealed class WarehouseOutageTests
         Assert.DoesNotContain(port.ToString(System.Globalization.CultureInfo.InvariantCulture), text, StringComparison.Ordinal);
     }
 
-    private static async Task<JsonElement> PostAsync(HttpClient client, string url, string json)
-    {
-        var response = await client.PostAsync(new Uri(url, UriKind.Relative), new StringContent(json, Encoding.UTF8, "application/json"));
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
+    private static async Task<JsonElement> PostAsync(HttpClient client, string url, string json) =>
+        await (await client.SendJsonAsync(HttpMethod.Post, url, json)).ReadJsonAsync(HttpStatusCode.Created);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using ModularAnalytics.Datar.Tests.Support;
 using ModularAnalytics.Modules.Datar.Domain.Aggregation;
 using ModularAnalytics.Testing;
+using ModularAnalytics.Testing.Http;
 using Xunit;
 
 namespace ModularAnalytics.Datar.Tests.Api;

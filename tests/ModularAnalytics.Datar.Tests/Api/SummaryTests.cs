@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using ModularAnalytics.Datar.Tests.Support;
 using ModularAnalytics.Testing;
+using ModularAnalytics.Testing.Http;
 using Xunit;
 
 namespace ModularAnalytics.Datar.Tests.Api;

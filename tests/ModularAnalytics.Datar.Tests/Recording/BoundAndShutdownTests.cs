@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using ModularAnalytics.Datar.Tests.Support;
 using ModularAnalytics.Modules.Datar.Domain.Aggregation;
 using ModularAnalytics.Testing;
+using ModularAnalytics.Testing.Http;
 using Xunit;
 using ServiceFactory = ModularAnalytics.Testing.ServiceFactory;
 
@@ -38,7 +39,7 @@ public abstract class BoundAndShutdownTests(TestDatabase database)
 
             // The bound is reached: a batch is refused whole, with a metric and one log line.
             var refused = await factory.PostRecordsAsync(tenant, Enumerable.Range(31, 5).Select(Record));
-            Assert.Contains("bound", await refused.AssertProblemAsync(HttpStatusCode.ServiceUnavailable), StringComparison.Ordinal);
+            Assert.Contains("bound", (await refused.AssertProblemAsync(HttpStatusCode.ServiceUnavailable)).GetProperty("detail").GetString(), StringComparison.Ordinal);
             Assert.Equal(held, factory.Aggregator().KeyCount);
             Assert.True(factory.Metrics().BoundHits >= 1);
             Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("its bound is 30", StringComparison.Ordinal));

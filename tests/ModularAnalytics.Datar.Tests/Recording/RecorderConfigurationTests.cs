@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ModularAnalytics.Datar.Tests.Support;
 using ModularAnalytics.Modules.Datar.Application.Recording;
 using ModularAnalytics.Testing;
+using ModularAnalytics.Testing.Http;
 using Xunit;
 
 namespace ModularAnalytics.Datar.Tests.Recording;
@@ -104,7 +105,7 @@ public sealed class RecorderConfigurationTests
             $"/api/v1/projects/{tenant.Project.Id}/datar/flags/{flag.Id}/summary",
         })
         {
-            var detail = await (await admin.GetAsync(url)).AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+            var detail = (await (await admin.GetAsync(url)).AssertProblemAsync(HttpStatusCode.ServiceUnavailable)).GetProperty("detail").GetString();
             Assert.Contains("Datar is not among the enabled recorders", detail, StringComparison.Ordinal);
         }
     }

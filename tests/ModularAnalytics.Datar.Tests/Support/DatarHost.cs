@@ -1,23 +1,17 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ModularAnalytics.Modules.Datar.Application.Recording;
 using ModularAnalytics.Modules.Datar.Domain.Aggregation;
 using ModularAnalytics.Testing;
+using ModularAnalytics.Testing.Http;
 using Xunit;
 
 namespace ModularAnalytics.Datar.Tests.Support;
 
 public sealed record StoredKey(int FlagId, long HourBucket, int VariantId, int SegmentId);
-
-public sealed record Organisation(int Id, string Name, string ApiToken);
-
-public sealed record Project(int Id, int OrganisationId, string Name);
-
-public sealed record TenantEnvironment(int Id, int ProjectId, string Name, string Key);
 
 public sealed record Variant(int Id, string Key);
 
@@ -27,10 +21,10 @@ public sealed record Flag(int Id, int ProjectId, string Key, string Description,
 }
 
 /// <summary>A project with one environment, ready to ingest.</summary>
-public sealed record Tenant(Organisation Organisation, Project Project, TenantEnvironment Environment);
+public sealed record Tenant(CreatedOrganisation Organisation, ProjectBody Project, EnvironmentBody Environment);
 
 /// <summary>Hosts with Datar switched on, and the HTTP and SQL helpers the Datar tests share.</summary>
-public static class DatarHost
+internal static class DatarHost
 {
     /// <summary>
     /// A host with `datar` recording. The flush interval is long: tests flush through <see cref="DatarFlusher"/> when
@@ -97,10 +91,10 @@ public static class DatarHost
 
     public static async Task<Tenant> CreateTenantAsync(this ServiceFactory factory, string name = "Acme")
     {
+        var organisation = await factory.CreateOrganisationAsync(name);
         using var admin = factory.CreateAdminClient();
-        var organisation = await PostAsync<Organisation>(admin, "/api/v1/organisations", new { name });
-        var project = await PostAsync<Project>(admin, "/api/v1/projects", new { organisationId = organisation.Id, name = name + " web" });
-        var environment = await PostAsync<TenantEnvironment>(admin, $"/api/v1/projects/{project.Id}/environments", new { name = "Production" });
+        var project = await admin.CreateProjectAsync(organisation.Id, name + " web");
+        var environment = await admin.CreateEnvironmentAsync(project.Id);
         return new Tenant(organisation, project, environment);
     }
 
@@ -114,7 +108,7 @@ public static class DatarHost
             dataRecordsEnabled,
             variants = (variants.Length == 0 ? ["control", "treatment"] : variants).Select(v => new { key = v }),
         };
-        return await PostAsync<Flag>(admin, $"/api/v1/projects/{projectId}/flags", body);
+        return await (await admin.PostAsJsonAsync($"/api/v1/projects/{projectId}/flags", body)).ReadJsonAsync<Flag>(HttpStatusCode.Created);
     }
 
     /// <summary>Posts a batch of records (anonymous objects in the contract's shape) with the environment key.</summary>
@@ -127,7 +121,7 @@ public static class DatarHost
     public static async Task<HttpResponseMessage> PostRawAsync(this ServiceFactory factory, Tenant tenant, string json)
     {
         using var client = factory.CreateEnvironmentClient(tenant.Environment.Key);
-        return await client.PostAsync("/api/v1/evaluations", new StringContent(json, Encoding.UTF8, "application/json"));
+        return await client.SendJsonAsync(HttpMethod.Post, "/api/v1/evaluations", json);
     }
 
     /// <summary>Asserts a 202 whose counts are these; by default every accepted record was recorded.</summary>
@@ -144,38 +138,9 @@ public static class DatarHost
              notRecorded.GetProperty("recordersOff").GetInt32(), notRecorded.GetProperty("flagNotRecorded").GetInt32()));
     }
 
-    /// <summary>Asserts a 400 problem and returns its `errors` map.</summary>
-    public static async Task<Dictionary<string, string[]>> AssertValidationProblemAsync(this HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {text}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return JsonDocument.Parse(text).RootElement.GetProperty("errors").Deserialize<Dictionary<string, string[]>>()!;
-    }
-
-    /// <summary>Asserts a problem of this status and returns its detail.</summary>
-    public static async Task<string> AssertProblemAsync(this HttpResponseMessage response, HttpStatusCode status)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"{(int)response.StatusCode}: {text}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return JsonDocument.Parse(text).RootElement.GetProperty("detail").GetString() ?? string.Empty;
-    }
-
     public static async Task<JsonElement> GetJsonAsync(this ServiceFactory factory, string url)
     {
         using var admin = factory.CreateAdminClient();
-        var response = await admin.GetAsync(url);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url}: {(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement;
-    }
-
-    private static async Task<T> PostAsync<T>(HttpClient client, string url, object body)
-    {
-        var response = await client.PostAsJsonAsync(url, body);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST {url}: {(int)response.StatusCode}: {text}");
-        return JsonSerializer.Deserialize<T>(text, JsonSerializerOptions.Web)!;
+        return await (await admin.GetAsync(url)).ReadJsonAsync(HttpStatusCode.OK);
     }
 }

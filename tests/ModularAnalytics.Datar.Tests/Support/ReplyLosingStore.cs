@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using ModularAnalytics.Modules.Datar.Application.Ports;
+using ModularAnalytics.Modules.Datar.Application.Abstractions;
 
 namespace ModularAnalytics.Datar.Tests.Support;
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ModularAnalytics.Experimentation.Tests.Support;
+using ModularAnalytics.Testing.Http;
 
 namespace ModularAnalytics.Experimentation.Tests.Api;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ModularAnalytics.Experimentation.Tests.Support;
 using ModularAnalytics.Modules.Experimentation.Application.Exposures.RefreshDueExperiments;
 using ModularAnalytics.Modules.Experimentation.Infrastructure;
+using ModularAnalytics.Testing.Http;
 using Quartz;
 
 namespace ModularAnalytics.Experimentation.Tests.Api;

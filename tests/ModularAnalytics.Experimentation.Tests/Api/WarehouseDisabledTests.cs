@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ModularAnalytics.Experimentation.Tests.Support;
 using ModularAnalytics.Modules.Experimentation.Application.Exposures.RefreshExperimentExposures;
 using ModularAnalytics.Testing;
+using ModularAnalytics.Testing.Http;
 
 namespace ModularAnalytics.Experimentation.Tests.Api;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using ModularAnalytics.Testing;
+using ModularAnalytics.Testing.Http;
 
 namespace ModularAnalytics.Experimentation.Tests.Support;
 
@@ -14,34 +14,16 @@ internal static class ExperimentHttp
     /// <summary>An organisation with a project, an environment and a flag <c>checkout</c> with variants control/treatment.</summary>
     public static async Task<Tenant> CreateTenantAsync(this ServiceFactory factory, string name = "Acme")
     {
-        using var admin = factory.CreateAdminClient();
-        var org = await (await admin.PostAsJsonAsync("/api/v1/organisations", new { name })).ReadJsonAsync(HttpStatusCode.Created);
-        using var client = factory.CreateBearerClient(org.GetProperty("apiToken").GetString()!);
-        var project = await (await client.PostAsJsonAsync("/api/v1/projects", new { organisationId = org.GetProperty("id").GetInt32(), name = "Web" })).ReadJsonAsync(HttpStatusCode.Created);
-        var projectId = project.GetProperty("id").GetInt32();
-        var environment = await (await client.PostAsJsonAsync($"/api/v1/projects/{projectId}/environments", new { name = "Production" })).ReadJsonAsync(HttpStatusCode.Created);
-        await (await client.PostAsJsonAsync($"/api/v1/projects/{projectId}/flags",
+        using var owned = await factory.CreateOwnedProjectAsync(name);
+        var (organisation, project, client) = owned;
+        var environment = await client.CreateEnvironmentAsync(project.Id);
+        await (await client.PostAsJsonAsync($"/api/v1/projects/{project.Id}/flags",
             new { key = "checkout", variants = new[] { new { key = "control" }, new { key = "treatment" }, new { key = "spare" } } })).ReadJsonAsync(HttpStatusCode.Created);
-        return new Tenant(org.GetProperty("id").GetInt32(), org.GetProperty("apiToken").GetString()!, projectId,
-            environment.GetProperty("id").GetInt32(), environment.GetProperty("key").GetString()!);
+        return new Tenant(organisation.Id, organisation.ApiToken, project.Id, environment.Id, environment.Key);
     }
 
-    public static Task<HttpResponseMessage> SendJsonAsync(this HttpClient client, HttpMethod method, string url, string json) =>
-        client.SendAsync(new HttpRequestMessage(method, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") });
-
-    public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"expected {(int)expected}, got {(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
-
-    public static async Task<string[]> ValidationFieldsAsync(this HttpResponseMessage response)
-    {
-        var problem = await response.ReadJsonAsync(HttpStatusCode.BadRequest);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return [.. problem.GetProperty("errors").EnumerateObject().Select(p => p.Name)];
-    }
+    public static async Task<string[]> ValidationFieldsAsync(this HttpResponseMessage response) =>
+        [.. (await response.AssertValidationProblemAsync()).Keys];
 
     /// <summary>Polls the exposures until <paramref name="done"/> holds (the refresh runs on the scheduler).</summary>
     public static async Task<JsonElement> WaitForExposuresAsync(this HttpClient client, string url, Func<JsonElement, bool> done, string what)

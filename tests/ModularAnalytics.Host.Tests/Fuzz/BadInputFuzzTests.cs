@@ -1,12 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using ModularAnalytics.BuildingBlocks.Api.Security;
 using ModularAnalytics.Testing;
+using ModularAnalytics.Testing.Http;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -158,11 +157,7 @@ public sealed class BadInputFuzzTests(ITestOutputHelper output)
             flag.GetProperty("id").GetInt32(), segment.GetProperty("id").GetInt32());
     }
 
-    private static async Task<JsonElement> PostAsync(HttpClient client, string url, string json)
-    {
-        var response = await client.PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"));
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<JsonElement>())!;
-    }
+    private static async Task<JsonElement> PostAsync(HttpClient client, string url, string json) =>
+        await (await client.SendJsonAsync(HttpMethod.Post, url, json)).ReadJsonAsync(HttpStatusCode.Created);
 }
 

@@ -9,7 +9,7 @@ namespace ModularAnalytics.BuildingBlocks.Infrastructure.Scheduling;
 /// Creates the `scheduling` schema and the tables of Quartz's clustered PostgreSQL job store, idempotently, before
 /// Quartz starts (Quartz itself only validates them). Lower-case names, as Quartz's PostgreSQL delegate expects.
 /// </summary>
-internal sealed class QuartzPostgresSchema(SchedulingSettings settings, ILogger<QuartzPostgresSchema> logger) : IMigrationStep
+internal sealed class QuartzPostgresSchema(SchedulingOptions settings, ILogger<QuartzPostgresSchema> logger) : IMigrationStep
 {
     // Serialises nodes migrating at once: CREATE ... IF NOT EXISTS alone can still collide in the catalog.
     private const long AdvisoryLock = 0x5143_5254_5A53_4348; // "QCRTZSCH"
@@ -40,7 +40,7 @@ internal sealed class QuartzPostgresSchema(SchedulingSettings settings, ILogger<
         }
 
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Quartz tables present in schema {Schema}", SchedulingSettings.Schema);
+        logger.LogInformation("Quartz tables present in schema {Schema}", SchedulingOptions.Schema);
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ public static class SchedulingExtensions
     /// </summary>
     public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
     {
-        var settings = SchedulingSettings.FromConfiguration(configuration);
+        var settings = SchedulingOptions.FromConfiguration(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(settings);
         if (!settings.Enabled)
@@ -48,7 +48,7 @@ public static class SchedulingExtensions
                     store.UseClustering();
                     store.ConfigureStore(options =>
                     {
-                        options.TablePrefix = SchedulingSettings.TablePrefix;
+                        options.TablePrefix = SchedulingOptions.TablePrefix;
                         // The data maps hold strings only (CommandEnvelope): readable in the table, no type metadata.
                         options.StoreJobDataAsStrings = true;
                     });

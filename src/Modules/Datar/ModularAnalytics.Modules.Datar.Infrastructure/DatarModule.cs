@@ -10,7 +10,7 @@ using ModularAnalytics.BuildingBlocks.Infrastructure.Modules;
 using ModularAnalytics.BuildingBlocks.Infrastructure.Persistence;
 using ModularAnalytics.Modules.Datar.Application;
 using ModularAnalytics.Modules.Datar.Application.Flags;
-using ModularAnalytics.Modules.Datar.Application.Ports;
+using ModularAnalytics.Modules.Datar.Application.Abstractions;
 using ModularAnalytics.Modules.Datar.Application.Recording;
 using ModularAnalytics.Modules.Datar.Domain.Aggregation;
 using ModularAnalytics.Modules.Datar.Infrastructure.Persistence;

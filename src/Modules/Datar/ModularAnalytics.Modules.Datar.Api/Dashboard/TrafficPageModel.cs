@@ -1,6 +1,5 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ModularAnalytics.BuildingBlocks.Application.Exceptions;
 using ModularAnalytics.BuildingBlocks.Application.Security;
 using ModularAnalytics.Modules.Catalog.Contracts;
 using ModularAnalytics.Modules.Datar.Application.Recording;
@@ -21,8 +20,7 @@ internal abstract class TrafficPageModel(IMediator mediator, ICallerContext call
     /// <summary>Checked even when Datar is off, so that "off" reveals nothing about another organisation's project.</summary>
     protected async Task OpenAsync(int projectId, int? days, CancellationToken cancellationToken)
     {
-        Project = await mediator.Send(new GetProjectQuery(projectId), cancellationToken) ?? throw new NotFoundException("Project", projectId);
-        caller.EnsureCanManage(Project.OrganisationId, "Project", projectId);
+        Project = await mediator.GetManagedProjectAsync(caller, projectId, cancellationToken);
         Window = TrafficWindow.Last(days, time.GetUtcNow());
         DatarOff = !recorders.DatarEnabled;
     }

@@ -8,7 +8,7 @@ namespace ModularAnalytics.Modules.Datar.Application.Flags;
 /// A project's live flags, from Catalog.Contracts, kept for a few seconds: ingestion resolves every record's
 /// flag and variant, and asking the catalog per batch would put it on the hot path.
 /// </summary>
-public sealed class FlagDirectory(TimeProvider time)
+internal sealed class FlagDirectory(TimeProvider time)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
     private readonly ConcurrentDictionary<int, Entry> _projects = new();
@@ -30,7 +30,7 @@ public sealed class FlagDirectory(TimeProvider time)
 }
 
 /// <summary>A project's live flags indexed by id and key.</summary>
-public sealed class ProjectFlags(IReadOnlyList<FlagInfo> flags)
+internal sealed class ProjectFlags(IReadOnlyList<FlagInfo> flags)
 {
     private readonly Dictionary<int, FlagInfo> _byId = flags.ToDictionary(f => f.Id);
     private readonly Dictionary<string, FlagInfo> _byKey = flags.ToDictionary(f => f.Key, StringComparer.Ordinal);

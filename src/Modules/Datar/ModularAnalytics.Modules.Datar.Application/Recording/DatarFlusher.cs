@@ -1,7 +1,6 @@
-using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ModularAnalytics.Modules.Datar.Application.Ports;
+using ModularAnalytics.Modules.Datar.Application.Abstractions;
 using ModularAnalytics.Modules.Datar.Domain.Aggregation;
 
 namespace ModularAnalytics.Modules.Datar.Application.Recording;
@@ -18,7 +17,7 @@ namespace ModularAnalytics.Modules.Datar.Application.Recording;
 /// again under its own id (the store skips ids it holds) and batches no flush claims are stored under a new one.
 /// So a record is counted once whether the crash came before, during or after the flush's commit.
 /// </remarks>
-public sealed class DatarFlusher(
+internal sealed class DatarFlusher(
     HourlyEvaluationAggregator aggregator,
     IEvaluationLog log,
     RecorderOptions options,
@@ -240,54 +239,4 @@ public sealed class DatarFlusher(
 
         public int Attempts { get; set; }
     }
-}
-
-/// <summary>Datar's counters, on the `ModularAnalytics.Datar` meter.</summary>
-public sealed class DatarMetrics : IDisposable
-{
-    public const string MeterName = "ModularAnalytics.Datar";
-
-    private readonly Meter _meter;
-    private readonly Counter<long> _flushedKeys;
-    private readonly Counter<long> _flushedEvaluations;
-    private readonly Counter<long> _flushFailuresCounter;
-    private readonly Counter<long> _boundHitsCounter;
-
-    public DatarMetrics(IMeterFactory meters)
-    {
-        _meter = meters.Create(MeterName);
-        _flushedKeys = _meter.CreateCounter<long>("datar.flush.keys");
-        _flushedEvaluations = _meter.CreateCounter<long>("datar.flush.evaluations");
-        _flushFailuresCounter = _meter.CreateCounter<long>("datar.flush.failures");
-        _boundHitsCounter = _meter.CreateCounter<long>("datar.pending.bound_hits");
-    }
-
-    private long _boundHits;
-    private long _flushFailures;
-
-    /// <summary>Batches refused at the key bound since start (also on the meter).</summary>
-    public long BoundHits => Interlocked.Read(ref _boundHits);
-
-    /// <summary>Flushes the store failed since start (also on the meter).</summary>
-    public long FlushFailures => Interlocked.Read(ref _flushFailures);
-
-    public void Flushed(int keys, long evaluations)
-    {
-        _flushedKeys.Add(keys);
-        _flushedEvaluations.Add(evaluations);
-    }
-
-    public void FlushFailed()
-    {
-        Interlocked.Increment(ref _flushFailures);
-        _flushFailuresCounter.Add(1);
-    }
-
-    public void BoundHit()
-    {
-        Interlocked.Increment(ref _boundHits);
-        _boundHitsCounter.Add(1);
-    }
-
-    public void Dispose() => _meter.Dispose();
 }

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using ModularAnalytics.BuildingBlocks.Application.Exceptions;
-using ModularAnalytics.Modules.Datar.Application.Ports;
+using ModularAnalytics.Modules.Datar.Application.Abstractions;
 using ModularAnalytics.Modules.Datar.Domain.Aggregation;
 
 namespace ModularAnalytics.Modules.Datar.Application.Recording;
@@ -10,7 +10,7 @@ namespace ModularAnalytics.Modules.Datar.Application.Recording;
 /// The `datar` recorder: sums a batch per key, writes the sums to the local log and counts them into the in-memory
 /// hourly aggregator, which the flusher stores; it returns once the log holds the batch on disk, so a 202 survives a crash.
 /// </summary>
-public sealed class DatarRecorder(
+internal sealed class DatarRecorder(
     HourlyEvaluationAggregator aggregator,
     DatarFlusher flusher,
     IEvaluationLog log,

@@ -1,6 +1,6 @@
 namespace ModularAnalytics.Modules.Datar.Application.Recording;
 
-public enum RecordSource
+internal enum RecordSource
 {
     Evaluation,
     Exposure,
@@ -9,7 +9,7 @@ public enum RecordSource
 /// <summary>One flag evaluation result, resolved against the catalog, as recorders receive it.</summary>
 /// <remarks>A struct: a batch holds up to 10,000 of them, and an object each would be garbage per record.</remarks>
 /// <param name="SegmentId">0 when no segment matched.</param>
-public readonly record struct EvaluationRecord(
+internal readonly record struct EvaluationRecord(
     int ProjectId,
     int EnvironmentId,
     int FlagId,
@@ -18,14 +18,3 @@ public readonly record struct EvaluationRecord(
     string EntityId,
     DateTimeOffset Timestamp,
     RecordSource Source);
-
-/// <summary>A destination for evaluation results (Flagr's DataRecorder).</summary>
-public interface IDataRecorder
-{
-    string Name { get; }
-
-    /// <summary>Whether the whole batch can be taken now; a recorder at its memory bound says no, and nothing is recorded.</summary>
-    bool CanAccept(int records);
-
-    ValueTask RecordAsync(IReadOnlyList<EvaluationRecord> records, CancellationToken cancellationToken);
-}

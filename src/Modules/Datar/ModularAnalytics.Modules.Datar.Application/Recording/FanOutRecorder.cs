@@ -1,17 +1,16 @@
 using ModularAnalytics.BuildingBlocks.Application.Exceptions;
+using ModularAnalytics.Modules.Datar.Application.Abstractions;
 
 namespace ModularAnalytics.Modules.Datar.Application.Recording;
 
 /// <summary>Hands every batch to each enabled recorder; with none enabled it records nothing, with one or many alike.</summary>
-public sealed class FanOutRecorder(IEnumerable<IDataRecorder> recorders)
+internal sealed class FanOutRecorder(IEnumerable<IDataRecorder> recorders)
 {
     private readonly IDataRecorder[] _recorders = recorders.ToArray();
 
     public IReadOnlyList<string> Names => _recorders.Select(r => r.Name).ToArray();
 
     public bool AnyEnabled => _recorders.Length > 0;
-
-    public bool IsEnabled(string name) => _recorders.Any(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Records the whole batch in every recorder, or (when one is at its bound) nothing anywhere: 503, to be retried.</summary>
     public async ValueTask RecordAsync(IReadOnlyList<EvaluationRecord> records, CancellationToken cancellationToken)

@@ -21,8 +21,6 @@ internal static class DatarAvailability
                 "Datar is not among the enabled recorders: set Recorder:Enabled=true and include 'datar' in Recorder:Type.");
         }
 
-        var project = await mediator.Send(new GetProjectQuery(projectId), cancellationToken)
-            ?? throw new NotFoundException("Project", projectId);
-        caller.EnsureCanManage(project.OrganisationId, "Project", projectId);
+        await mediator.GetManagedProjectAsync(caller, projectId, cancellationToken);
     }
 }

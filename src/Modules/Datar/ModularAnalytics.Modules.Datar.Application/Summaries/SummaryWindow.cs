@@ -7,7 +7,7 @@ namespace ModularAnalytics.Modules.Datar.Application.Summaries;
 /// A summary's time window in whole UTC hours, [FromHour, ToHour). `from`/`to` are RFC 3339 timestamps or
 /// YYYY-MM-DD dates; a date `to` includes that whole day. The default is the last 7 days up to now.
 /// </summary>
-public sealed record SummaryWindow(long FromHour, long ToHour)
+internal sealed record SummaryWindow(long FromHour, long ToHour)
 {
     public static readonly TimeSpan DefaultLength = TimeSpan.FromDays(7);
 

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using ModularAnalytics.Modules.Datar.Application.Ports;
+using ModularAnalytics.Modules.Datar.Application.Abstractions;
 
 namespace ModularAnalytics.Modules.Datar.Infrastructure.Persistence;
 

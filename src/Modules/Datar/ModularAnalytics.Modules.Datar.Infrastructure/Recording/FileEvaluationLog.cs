@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using ModularAnalytics.Modules.Datar.Application.Ports;
+using ModularAnalytics.Modules.Datar.Application.Abstractions;
 
 namespace ModularAnalytics.Modules.Datar.Infrastructure.Recording;
 

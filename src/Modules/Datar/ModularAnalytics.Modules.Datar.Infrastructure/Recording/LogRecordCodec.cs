@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using ModularAnalytics.Modules.Datar.Application.Ports;
+using ModularAnalytics.Modules.Datar.Application.Abstractions;
 
 namespace ModularAnalytics.Modules.Datar.Infrastructure.Recording;
 

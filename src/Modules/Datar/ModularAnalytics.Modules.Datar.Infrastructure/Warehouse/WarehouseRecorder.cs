@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ModularAnalytics.BuildingBlocks.ClickHouse;
 using ModularAnalytics.BuildingBlocks.Infrastructure.Hosting;
+using ModularAnalytics.Modules.Datar.Application.Abstractions;
 using ModularAnalytics.Modules.Datar.Application.Recording;
 
 namespace ModularAnalytics.Modules.Datar.Infrastructure.Warehouse;

@@ -2,6 +2,7 @@ using System.Globalization;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ModularAnalytics.BuildingBlocks.Application.Time;
 using ModularAnalytics.BuildingBlocks.Dashboard.Rendering;
 using ModularAnalytics.Modules.Catalog.Contracts;
 using ModularAnalytics.Modules.Experimentation.Application.Experiments.GetExperiment;
@@ -31,7 +32,7 @@ internal sealed class ExperimentModel(IMediator mediator, TimeProvider time) : P
     {
         var experiment = await mediator.Send(new GetExperimentQuery(projectId, experimentId), cancellationToken);
         var exposures = await mediator.Send(new GetExposuresQuery(projectId, experimentId), cancellationToken);
-        Row = ExperimentRow.Of(experiment, exposures, time.GetUtcNow().UtcDateTime);
+        Row = ExperimentRow.Of(experiment, exposures, time.UtcNow());
         Project = (await mediator.Send(new GetProjectQuery(projectId), cancellationToken))!;
         EnvironmentName = (await mediator.Send(new GetProjectEnvironmentsQuery(projectId), cancellationToken))
             .FirstOrDefault(e => e.Id == experiment.EnvironmentId)?.Name ?? string.Empty;

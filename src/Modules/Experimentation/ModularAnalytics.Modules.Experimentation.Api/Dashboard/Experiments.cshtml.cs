@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ModularAnalytics.BuildingBlocks.Application.Time;
 using ModularAnalytics.Modules.Catalog.Contracts;
 using ModularAnalytics.Modules.Experimentation.Application.Experiments.ListExperiments;
 using ModularAnalytics.Modules.Experimentation.Application.Exposures.GetExposures;
@@ -16,7 +17,7 @@ internal sealed class ExperimentsModel(IMediator mediator, TimeProvider time) : 
 
     public async Task OnGetAsync(int projectId, CancellationToken cancellationToken)
     {
-        Experiments = await ExperimentList.LoadAsync(mediator, projectId, time.GetUtcNow().UtcDateTime, cancellationToken);
+        Experiments = await ExperimentList.LoadAsync(mediator, projectId, time.UtcNow(), cancellationToken);
         Project = (await mediator.Send(new GetProjectQuery(projectId), cancellationToken))!;
         EnvironmentNames = (await mediator.Send(new GetProjectEnvironmentsQuery(projectId), cancellationToken)).ToDictionary(e => e.Id, e => e.Name);
     }

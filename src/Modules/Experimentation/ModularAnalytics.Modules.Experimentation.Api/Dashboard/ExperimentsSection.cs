@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
+using ModularAnalytics.BuildingBlocks.Application.Time;
 using ModularAnalytics.BuildingBlocks.Dashboard.Rendering;
 
 namespace ModularAnalytics.Modules.Experimentation.Api.Dashboard;
@@ -9,7 +10,7 @@ public sealed class ExperimentsSection(IMediator mediator, TimeProvider time) : 
 {
     public override async Task<IViewComponentResult> InvokeAsync(int projectId)
     {
-        var rows = await ExperimentList.LoadAsync(mediator, projectId, time.GetUtcNow().UtcDateTime, HttpContext.RequestAborted);
+        var rows = await ExperimentList.LoadAsync(mediator, projectId, time.UtcNow(), HttpContext.RequestAborted);
         return View("/Dashboard/_ExperimentsSection.cshtml", new ExperimentsSectionModel(projectId, rows));
     }
 }

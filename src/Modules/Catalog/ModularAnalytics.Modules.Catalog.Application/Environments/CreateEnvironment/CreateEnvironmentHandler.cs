@@ -1,5 +1,6 @@
 using ModularAnalytics.BuildingBlocks.Application.Messaging;
 using ModularAnalytics.BuildingBlocks.Application.Security;
+using ModularAnalytics.BuildingBlocks.Application.Time;
 using ModularAnalytics.Modules.Catalog.Application.Abstractions;
 using ModularAnalytics.Modules.Catalog.Application.Common;
 using ModularAnalytics.Modules.Catalog.Domain.Environments;

@@ -1,6 +1,7 @@
 using ModularAnalytics.BuildingBlocks.Application.Exceptions;
 using ModularAnalytics.BuildingBlocks.Application.Messaging;
 using ModularAnalytics.BuildingBlocks.Application.Security;
+using ModularAnalytics.BuildingBlocks.Application.Time;
 using ModularAnalytics.Modules.Catalog.Application.Abstractions;
 using ModularAnalytics.Modules.Catalog.Application.Common;
 

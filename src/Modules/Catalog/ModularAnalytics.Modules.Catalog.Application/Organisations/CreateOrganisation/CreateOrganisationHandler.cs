@@ -1,8 +1,8 @@
 using ModularAnalytics.BuildingBlocks.Application.Exceptions;
 using ModularAnalytics.BuildingBlocks.Application.Messaging;
 using ModularAnalytics.BuildingBlocks.Application.Security;
+using ModularAnalytics.BuildingBlocks.Application.Time;
 using ModularAnalytics.Modules.Catalog.Application.Abstractions;
-using ModularAnalytics.Modules.Catalog.Application.Common;
 using ModularAnalytics.Modules.Catalog.Domain.Organisations;
 
 namespace ModularAnalytics.Modules.Catalog.Application.Organisations.CreateOrganisation;

@@ -28,14 +28,3 @@ internal sealed class FlagConfiguration : IEntityTypeConfiguration<Flag>
         builder.Navigation(f => f.Variants).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
-
-internal sealed class VariantConfiguration : IEntityTypeConfiguration<Variant>
-{
-    public void Configure(EntityTypeBuilder<Variant> builder)
-    {
-        builder.ToTable("variants");
-        builder.HasKey(v => v.Id);
-        builder.Property(v => v.Key).HasMaxLength(CatalogRules.MaxKeyLength).IsRequired();
-        builder.HasIndex(v => new { v.FlagId, v.Key }).IsUnique();
-    }
-}

@@ -4,7 +4,7 @@ using ModularAnalytics.Modules.Datar.Application.Recording;
 namespace ModularAnalytics.Modules.Datar.Application.Evaluations.RecordEvaluations;
 
 /// <summary>One evaluation record as posted (Flagr's field names).</summary>
-public sealed record EvaluationRecordInput(
+internal sealed record EvaluationRecordInput(
     int? FlagId,
     string? FlagKey,
     int? VariantId,
@@ -16,12 +16,12 @@ public sealed record EvaluationRecordInput(
 
 /// <summary>A batch of evaluation records from one environment, accepted whole or not at all.</summary>
 /// <remarks>A null element is a posted `null`; the validator refuses it, naming its index.</remarks>
-public sealed record RecordEvaluationsCommand(int ProjectId, int EnvironmentId, IReadOnlyList<EvaluationRecordInput?>? Records)
+internal sealed record RecordEvaluationsCommand(int ProjectId, int EnvironmentId, IReadOnlyList<EvaluationRecordInput?>? Records)
     : ICommand<RecordEvaluationsResult>;
 
 /// <param name="Recorded">Records taken by at least one recorder.</param>
-public sealed record RecordEvaluationsResult(int Accepted, int Recorded, NotRecorded NotRecorded);
+internal sealed record RecordEvaluationsResult(int Accepted, int Recorded, NotRecorded NotRecorded);
 
 /// <param name="RecordersOff">Records not recorded because no recorder is enabled.</param>
 /// <param name="FlagNotRecorded">Records not recorded because their flag has dataRecordsEnabled false.</param>
-public sealed record NotRecorded(int RecordersOff, int FlagNotRecorded);
+internal sealed record NotRecorded(int RecordersOff, int FlagNotRecorded);

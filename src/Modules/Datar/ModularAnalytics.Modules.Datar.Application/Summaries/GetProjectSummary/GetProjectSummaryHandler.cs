@@ -2,7 +2,7 @@ using MediatR;
 using ModularAnalytics.BuildingBlocks.Application.Messaging;
 using ModularAnalytics.BuildingBlocks.Application.Security;
 using ModularAnalytics.Modules.Catalog.Contracts;
-using ModularAnalytics.Modules.Datar.Application.Ports;
+using ModularAnalytics.Modules.Datar.Application.Abstractions;
 using ModularAnalytics.Modules.Datar.Application.Recording;
 
 namespace ModularAnalytics.Modules.Datar.Application.Summaries.GetProjectSummary;

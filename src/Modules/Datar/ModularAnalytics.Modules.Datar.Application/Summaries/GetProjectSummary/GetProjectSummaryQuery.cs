@@ -4,11 +4,11 @@ using ModularAnalytics.BuildingBlocks.Application.Messaging;
 namespace ModularAnalytics.Modules.Datar.Application.Summaries.GetProjectSummary;
 
 /// <summary>Flags of a project with traffic in the window, busiest first.</summary>
-public sealed record GetProjectSummaryQuery(int ProjectId, string? From, string? To, int Limit = 100, int Offset = 0)
+internal sealed record GetProjectSummaryQuery(int ProjectId, string? From, string? To, int Limit = 100, int Offset = 0)
     : IQuery<ProjectSummary>;
 
 /// <summary>Flagr's field names, exactly.</summary>
-public sealed record FlagSummaryItem(
+internal sealed record FlagSummaryItem(
     [property: JsonPropertyName("flagID")] int FlagId,
     [property: JsonPropertyName("flagKey")] string FlagKey,
     [property: JsonPropertyName("enabled")] bool Enabled,
@@ -16,4 +16,4 @@ public sealed record FlagSummaryItem(
     [property: JsonPropertyName("totalEvalCount")] long TotalEvalCount,
     [property: JsonPropertyName("lastEvaluatedAt")] DateTimeOffset LastEvaluatedAt);
 
-public sealed record ProjectSummary([property: JsonPropertyName("flags")] IReadOnlyList<FlagSummaryItem> Flags);
+internal sealed record ProjectSummary([property: JsonPropertyName("flags")] IReadOnlyList<FlagSummaryItem> Flags);

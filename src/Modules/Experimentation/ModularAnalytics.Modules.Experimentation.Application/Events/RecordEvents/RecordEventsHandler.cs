@@ -1,5 +1,6 @@
 using ModularAnalytics.BuildingBlocks.Application.Exceptions;
 using ModularAnalytics.BuildingBlocks.Application.Messaging;
+using ModularAnalytics.BuildingBlocks.Application.Time;
 using ModularAnalytics.Modules.Experimentation.Application.Abstractions;
 using ModularAnalytics.Modules.Experimentation.Application.Common;
 

@@ -1,6 +1,6 @@
 using MediatR;
+using ModularAnalytics.BuildingBlocks.Application.Time;
 using ModularAnalytics.Modules.Experimentation.Application.Abstractions;
-using ModularAnalytics.Modules.Experimentation.Application.Common;
 using ModularAnalytics.Modules.Experimentation.Contracts;
 
 namespace ModularAnalytics.Modules.Experimentation.Application.Events.RecordExposures;

@@ -3,9 +3,9 @@ using MediatR;
 using ModularAnalytics.BuildingBlocks.Application.Exceptions;
 using ModularAnalytics.BuildingBlocks.Application.Messaging;
 using ModularAnalytics.BuildingBlocks.Application.Security;
+using ModularAnalytics.BuildingBlocks.Application.Time;
 using ModularAnalytics.Modules.Catalog.Contracts;
 using ModularAnalytics.Modules.Experimentation.Application.Abstractions;
-using ModularAnalytics.Modules.Experimentation.Application.Common;
 using ModularAnalytics.Modules.Experimentation.Domain.Experiments;
 
 namespace ModularAnalytics.Modules.Experimentation.Application.Experiments.CreateExperiment;

@@ -1,8 +1,8 @@
 using MediatR;
 using ModularAnalytics.BuildingBlocks.Application.Messaging;
 using ModularAnalytics.BuildingBlocks.Application.Security;
+using ModularAnalytics.Modules.Catalog.Contracts;
 using ModularAnalytics.Modules.Experimentation.Application.Abstractions;
-using ModularAnalytics.Modules.Experimentation.Application.Common;
 
 namespace ModularAnalytics.Modules.Experimentation.Application.Experiments.ListExperiments;
 

@@ -2,6 +2,7 @@ using MediatR;
 using ModularAnalytics.BuildingBlocks.Application.Messaging;
 using ModularAnalytics.BuildingBlocks.Application.Scheduling;
 using ModularAnalytics.BuildingBlocks.Application.Security;
+using ModularAnalytics.BuildingBlocks.Application.Time;
 using ModularAnalytics.Modules.Experimentation.Application.Abstractions;
 using ModularAnalytics.Modules.Experimentation.Application.Common;
 

@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.Extensions.Logging;
 using ModularAnalytics.BuildingBlocks.Application.Messaging;
+using ModularAnalytics.BuildingBlocks.Application.Time;
 using ModularAnalytics.Modules.Catalog.Contracts;
 using ModularAnalytics.Modules.Experimentation.Application.Abstractions;
 using ModularAnalytics.Modules.Experimentation.Application.Common;

@@ -2,7 +2,6 @@ using ModularAnalytics.BuildingBlocks.Application.Exceptions;
 using ModularAnalytics.BuildingBlocks.Application.Messaging;
 using ModularAnalytics.BuildingBlocks.Application.Security;
 using ModularAnalytics.Modules.SegmentMembership.Application.Abstractions;
-using ModularAnalytics.Modules.SegmentMembership.Application.Common;
 
 namespace ModularAnalytics.Modules.SegmentMembership.Application.Identities.BulkUpsertIdentities;
 

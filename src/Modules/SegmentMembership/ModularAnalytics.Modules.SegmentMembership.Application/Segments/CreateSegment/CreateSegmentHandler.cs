@@ -2,6 +2,7 @@ using MediatR;
 using ModularAnalytics.BuildingBlocks.Application.Messaging;
 using ModularAnalytics.BuildingBlocks.Application.Scheduling;
 using ModularAnalytics.BuildingBlocks.Application.Security;
+using ModularAnalytics.Modules.Catalog.Contracts;
 using ModularAnalytics.Modules.SegmentMembership.Application.Abstractions;
 using ModularAnalytics.Modules.SegmentMembership.Application.Common;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Segments;

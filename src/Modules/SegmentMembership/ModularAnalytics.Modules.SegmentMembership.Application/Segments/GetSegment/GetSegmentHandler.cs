@@ -2,8 +2,8 @@ using MediatR;
 using ModularAnalytics.BuildingBlocks.Application.Exceptions;
 using ModularAnalytics.BuildingBlocks.Application.Messaging;
 using ModularAnalytics.BuildingBlocks.Application.Security;
+using ModularAnalytics.Modules.Catalog.Contracts;
 using ModularAnalytics.Modules.SegmentMembership.Application.Abstractions;
-using ModularAnalytics.Modules.SegmentMembership.Application.Common;
 
 namespace ModularAnalytics.Modules.SegmentMembership.Application.Segments.GetSegment;
 

@@ -1,4 +1,0 @@
-namespace ModularAnalytics.Modules.Datar.Application.Ports;
-
-/// <summary>A record of the <see cref="IEvaluationLog"/>.</summary>
-public abstract record LogRecord(long Sequence);

@@ -1,4 +1,0 @@
-namespace ModularAnalytics.Modules.Datar.Application.Ports;
-
-/// <summary>A flush about to store every batch up to and including <paramref name="CoversThrough"/> not claimed by an earlier flush.</summary>
-public sealed record LoggedFlush(long Sequence, Guid FlushId, long CoversThrough) : LogRecord(Sequence);
