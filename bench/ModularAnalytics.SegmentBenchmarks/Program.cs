@@ -39,13 +39,10 @@ await using var services = new ServiceCollection().AddLogging().AddWarehouse(con
 var client = services.GetRequiredService<IClickHouseClient>();
 var warehouse = new ClickHouseSegmentWarehouse(client, services.GetRequiredService<WarehouseStatus>(), new SegmentMembershipSettings());
 
-await client.ExecuteAsync(IdentityWarehouseRows.CreateTable);
-foreach (var statement in IdentityWarehouseRows.CreateTypes)
+foreach (var statement in IdentityWarehouseRows.Schema)
 {
     await client.ExecuteAsync(statement);
 }
-
-await client.ExecuteAsync(IdentityWarehouseRows.AddTraitsText);
 
 if ((await client.QueryAsync("SELECT count() AS n FROM identity_trait_types")).Single().GetInt64("n") == 0)
 {
@@ -58,6 +55,8 @@ if (existing != rows)
     await client.ExecuteAsync("TRUNCATE TABLE identities");
     await client.ExecuteAsync("TRUNCATE TABLE identity_trait_types");
     await client.ExecuteAsync(GenerateSql(rows));
+    // Generated in SQL without prepared columns, then prepared by the migration's data step (as existing rows would be).
+    await StoredIdentityPreparation.RunAsync(client, CancellationToken.None);
     Console.WriteLine($"Generated {rows:N0} identities in {generate.Elapsed.TotalSeconds:F1} s (data path {dataPath}).");
 }
 else

@@ -18,6 +18,10 @@ internal sealed class SegmentMembershipWarehouseMigrations : IWarehouseMigration
             new WarehouseMigration(Module, 1, "identities", [IdentityWarehouseRows.CreateTable]),
             new WarehouseMigration(Module, 2, "identity_trait_types", [.. IdentityWarehouseRows.CreateTypes, IdentityWarehouseRows.BackfillTypes]),
             new WarehouseMigration(Module, 3, "identities.traits_text", [IdentityWarehouseRows.AddTraitsText]),
+            new WarehouseMigration(Module, 4, "identities prepared columns", [IdentityWarehouseRows.AddPreparedColumns])
+            {
+                Data = StoredIdentityPreparation.RunAsync,
+            },
         ];
 }
 
