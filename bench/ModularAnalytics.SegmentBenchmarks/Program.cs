@@ -48,7 +48,7 @@ if ((await client.QueryAsync("SELECT count() AS n FROM identity_trait_types")).S
 {
     await client.ExecuteAsync(IdentityWarehouseRows.BackfillTypes);
 }
-var existing = (await client.QueryAsync($"SELECT count() AS n FROM identities WHERE environment_id = '{EnvironmentId}'")).Single().GetInt64("n");
+var existing = (await client.QueryAsync($"SELECT count() AS n FROM identities FINAL WHERE environment_id = '{EnvironmentId}'")).Single().GetInt64("n");
 if (existing != rows)
 {
     var generate = Stopwatch.StartNew();
@@ -108,6 +108,8 @@ if (args.Contains("--profile"))
     {
         var sql = ClickHouseSegmentWarehouse.BuildCountQuery(environment, [segment]).Sql;
         await TimeAsync($"segment {segment.Id} alone ({sql.Length} chars)", () => warehouse.CountAsync(environment, [segment], work, TimeSpan.FromMinutes(10), CancellationToken.None));
+        var empty = ClickHouseSegmentWarehouse.Tune(ClickHouseSegmentWarehouse.BuildCountQuery(new EnvironmentRef(999_999, "empty", "Empty"), [segment]));
+        await TimeAsync($"segment {segment.Id} alone, planning", () => client.QueryAsync(empty));
     }
 
     foreach (var n in new[] { 5, 10, 20, 30 })

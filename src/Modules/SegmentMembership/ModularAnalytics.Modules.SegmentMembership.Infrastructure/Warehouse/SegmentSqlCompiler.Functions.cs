@@ -5,46 +5,49 @@ namespace ModularAnalytics.Modules.SegmentMembership.Infrastructure.Warehouse;
 /// <summary>The SQL spelling of Python's float remainder, exactly.</summary>
 internal sealed partial class SegmentSqlCompiler
 {
-    /// <summary>Python's <c>x % d == r</c> over a non-NULL Float64 <paramref name="x"/>.</summary>
+    /// <summary>
+    /// Python's <c>x % d == r</c> over a Float64 <paramref name="x"/> (the caller rules out NULL): fmod's result, which
+    /// has the sign of x, moved into the divisor's sign when non-zero. Plain expressions, no lambdas: identical
+    /// sub-expressions are computed once per row by ClickHouse's expression DAG, and lambdas are slow to plan.
+    /// </summary>
     private string FloatModulo(string x, double divisor, double remainder)
     {
+        var xn = $"assumeNotNull({x})";
         var d = FloatParam(divisor);
-        var r = FloatParam(remainder);
-        var folded = double.IsInfinity(divisor) ? "abs(x)" : ExactFmod(Math.Abs(divisor));
-
-        // Python's %: fmod's result (sign of x) moved into the divisor's sign when non-zero.
-        var python = $"arrayElement(arrayMap(q -> if(q != 0 AND ((q < 0) != ({d} < 0)), q + {d}, q), [{Let(["f"], [folded], "if(x < 0, -f, f)")}]), 1)";
-        return $"arrayElement(arrayMap(x -> isFinite(x) AND {python} = {r}, [{x}]), 1)";
+        var folded = double.IsInfinity(divisor) ? $"abs({xn})" : ExactFmod(xn, Math.Abs(divisor));
+        var signed = $"({folded} * if({xn} < 0, -1., 1.))";
+        var python = divisor > 0 ? $"{signed} + if({signed} < 0, {d}, 0.)" : $"{signed} + if({signed} > 0, {d}, 0.)";
+        return $"(isFinite({xn}) AND ({python}) = {FloatParam(remainder)})";
     }
 
     /// <summary>
     /// fmod(abs(x), divisor), exactly, over the integer mantissas (ClickHouse's float modulo is not exact): with
     /// |x| = mx·2^ex and divisor = md·2^ed, the remainder is (mx·2^(ex−ed) mod md)·2^ed, the power taken by modular
-    /// exponentiation in UInt128; when ex &lt; ed it is (mx mod md·2^(ed−ex))·2^ex. Every product and scaling is exact.
+    /// exponentiation in UInt128 (twelve squarings known here, as ex − ed &lt; 4096); when ex &lt; ed it is
+    /// (mx mod md·2^(ed−ex))·2^ex. Every product and scaling is exact.
     /// </summary>
-    private static string ExactFmod(double divisor)
+    private static string ExactFmod(string x, double divisor)
     {
         var (md, ed) = Decompose(divisor);
-        var squares = new ulong[12];
-        var b = (ulong)(2 % md);
-        for (var j = 0; j < squares.Length; j++)
-        {
-            squares[j] = b;
-            b = (ulong)((UInt128)b * b % md);
-        }
-
-        var table = "[" + string.Join(", ", squares.Select(v => v.ToString(CultureInfo.InvariantCulture))) + "]::Array(UInt64)";
         var mdSql = md.ToString(CultureInfo.InvariantCulture) + "::UInt64";
         var edSql = ed.ToString(CultureInfo.InvariantCulture);
-        var power = $"arrayFold((acc, j) -> if(bitTest(toUInt32(ex - {edSql}), j), acc * toUInt128({table}[j + 1]) % {mdSql}, acc), range(12), toUInt128(1 % {mdSql}))";
+        var bits = $"reinterpretAsUInt64(abs({x}))";
+        var mx = $"bitOr(bitAnd({bits}, 4503599627370495), if({bits} >= 4503599627370496, 4503599627370496, 0))";
+        var ex = $"(toInt32(greatest(bitShiftRight({bits}, 52), 1)) - 1075)";
+        var power = $"toUInt128({(1 % md).ToString(CultureInfo.InvariantCulture)})";
+        var square = (ulong)(2 % md);
+        for (var j = 0; j < 12; j++)
+        {
+            // Why toUInt128 at each step: a remainder by a UInt64 is typed UInt64, and the next product would overflow it.
+            power = $"(toUInt128({power}) * if(bitTest(toUInt32({ex} - {edSql}), {j.ToString(CultureInfo.InvariantCulture)}), {square.ToString(CultureInfo.InvariantCulture)}, 1) % {mdSql})";
+            square = (ulong)((UInt128)square * square % md);
+        }
+
         var scaleD = $"{Double(Math.ScaleB(1.0, Math.Max(ed, -1000)))} * {Double(Math.ScaleB(1.0, ed - Math.Max(ed, -1000)))}";
-        var aboveDivisor = $"toFloat64(toUInt128(mx % {mdSql}) * {power} % {mdSql}) * {scaleD}";
-        var belowDivisor = $"if({edSql} - ex >= 64, abs(x), toFloat64(toUInt128(mx) % (toUInt128({mdSql}) * bitShiftLeft(toUInt128(1), toUInt32({edSql} - ex)))) * {Pow2("greatest(ex, -1000)")} * {Pow2("ex - greatest(ex, -1000)")})";
-        var bits = "reinterpretAsUInt64(abs(x))";
-        return Let(["mx", "ex"],
-            [$"if(bitShiftRight({bits}, 52) = 0, bitAnd({bits}, 4503599627370495), bitAnd({bits}, 4503599627370495) + 4503599627370496)",
-             $"if(bitShiftRight({bits}, 52) = 0, -1074, toInt32(bitShiftRight({bits}, 52)) - 1075)"],
-            $"if(ex >= {edSql}, {aboveDivisor}, {belowDivisor})");
+        var aboveDivisor = $"toFloat64(toUInt128({mx} % {mdSql}) * {power} % {mdSql}) * {scaleD}";
+        var shift = $"toUInt32(least(greatest({edSql} - {ex}, 0), 63))";
+        var belowDivisor = $"if({edSql} - {ex} >= 64, abs({x}), toFloat64(toUInt128({mx}) % (toUInt128({mdSql}) * bitShiftLeft(toUInt128(1), {shift}))) * {Pow2($"greatest({ex}, -1000)")} * {Pow2($"{ex} - greatest({ex}, -1000)")})";
+        return $"if({ex} >= {edSql}, {aboveDivisor}, {belowDivisor})";
     }
 
     private static (ulong Mantissa, int Exponent) Decompose(double positive)
@@ -64,11 +67,4 @@ internal sealed partial class SegmentSqlCompiler
         $"reinterpretAsFloat64({Param("UInt64", unchecked((ulong)BitConverter.DoubleToInt64Bits(value)))})";
 
     private static string Pow2(string exponent) => $"reinterpretAsFloat64(bitShiftLeft(toUInt64({exponent} + 1023), 52))";
-
-    /// <summary>
-    /// <c>let names = values in body</c> as <c>arrayMap((names) -> body, [value], ...)[1]</c>: binds a value computed
-    /// once per row where repeating its text would make ClickHouse analyse it many times over.
-    /// </summary>
-    private static string Let(string[] names, string[] values, string body) =>
-        $"arrayElement(arrayMap(({string.Join(", ", names)}) -> {body}, {string.Join(", ", values.Select(v => "[" + v + "]"))}), 1)";
 }

@@ -315,12 +315,14 @@ internal sealed partial class SegmentSqlCompiler
 
         // Python's float(x) % d: ints, floats and bools alike (a string has no number). Integral values within 2^53
         // against an integral divisor are exact in Int64; the rest goes through the exact float remainder. An infinite
-        // float (stored as ±max, text 'inf') gives nan, which matches nothing.
+        // float (stored as ±max, text 'inf') gives nan, which matches nothing. Only floats need the checks for either.
         var x = o.Number;
-        var finite = $"(abs({x}) < {Double(double.MaxValue)} OR {o.Text} NOT IN ('inf', '-inf'))";
+        var floats = o.Kinds.Contains(PreparedKind.Float);
+        var finite = floats ? $"(abs({x}) < {Double(double.MaxValue)} OR {o.Text} NOT IN ('inf', '-inf'))" : "1";
         var limit = MaxExactInteger.ToString("R", CultureInfo.InvariantCulture);
+        var small = floats ? $"{x} = floor({x}) AND abs({x}) <= {limit}" : $"abs({x}) <= {limit}";
         var exact = Math.Abs(divisor) <= MaxExactInteger && Math.Floor(divisor) == divisor
-            ? $"if({x} = floor({x}) AND abs({x}) <= {limit}, {IntegerModulo($"toInt64({x})", (long)divisor, remainder)}, {FloatModulo(x, divisor, remainder)})"
+            ? $"if({small}, {IntegerModulo($"toInt64(assumeNotNull({x}))", (long)divisor, remainder)}, {FloatModulo(x, divisor, remainder)})"
             : FloatModulo(x, divisor, remainder);
         return All([$"isNotNull({x})", finite, exact]);
     }
