@@ -101,6 +101,55 @@ if (StringArg("--try-setting") is { } setting)
     return;
 }
 
+if (args.Contains("--backfill-profile"))
+{
+    // Where the backfill's time goes: reading the relational source, preparing and serialising rows, inserting them.
+    var count = IntArg("--backfill-rows", 200_000);
+    await BackfillAsync(count);
+    var options = new DbContextOptionsBuilder<SegmentMembershipDbContext>().UseSqlite($"Data Source={Path.Combine(dataPath, "identities.db")}").Options;
+    var identities = new List<IdentityContext>(count);
+    await TimeAsync("read source", async () =>
+    {
+        identities.Clear();
+        await using var db = new SegmentMembershipDbContext(options);
+        await foreach (var identity in new RelationalIdentitySource(db).ReadAsync(environment, CancellationToken.None))
+        {
+            identities.Add(identity);
+        }
+    });
+    var rowsToWrite = identities.Select(i => IdentityWarehouseRows.Row("3", i, DateTime.UtcNow)).ToList();
+    var serializerOptions = IdentityWarehouseRows.Insert().SerializerOptions!;
+    await TimeAsync("prepare + serialise", () =>
+    {
+        using var stream = new MemoryStream();
+        using var writer = new Utf8JsonWriter(stream);
+        foreach (var row in rowsToWrite)
+        {
+            JsonSerializer.Serialize(writer, row, serializerOptions);
+            writer.Flush();
+            writer.Reset();
+        }
+
+        return Task.CompletedTask;
+    });
+    if (StringArg("--dump") is { } dump)
+    {
+        await using var file = File.Create(dump);
+        await using var dumpWriter = new Utf8JsonWriter(file);
+        foreach (var row in rowsToWrite)
+        {
+            JsonSerializer.Serialize(dumpWriter, row, serializerOptions);
+            dumpWriter.Flush();
+            dumpWriter.Reset();
+            file.WriteByte((byte)'\n');
+        }
+    }
+
+    await TimeAsync("insert (incl. prepare + serialise)", () => client.InsertAsync(IdentityWarehouseRows.Insert(), rowsToWrite));
+    await client.ExecuteAsync("DELETE FROM identities WHERE environment_id = '3'");
+    return;
+}
+
 if (args.Contains("--profile"))
 {
     // Where a big query's time goes: each template alone, then growing prefixes of the 50.

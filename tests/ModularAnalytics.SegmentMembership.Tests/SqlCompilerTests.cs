@@ -61,15 +61,4 @@ public sealed class SqlCompilerTests
     [Fact]
     public void An_empty_rule_list_never_matches() =>
         Assert.Equal("0", new SegmentSqlCompiler(Environment).Compile("k", []));
-
-    [Theory]
-    [InlineData("-13", "-12")]
-    [InlineData("-1", "0")]
-    [InlineData("9", "10")]
-    [InlineData("-100", "-99")]
-    [InlineData("18446744073709551615", "99999999999999999999999")]
-    public void Integer_keys_order_like_the_integers(string smaller, string larger) =>
-        Assert.True(string.CompareOrdinal(
-            ModularAnalytics.Modules.SegmentMembership.Domain.Prepared.PreparedValue.IntegerKeyOf(BigInteger.Parse(smaller, System.Globalization.CultureInfo.InvariantCulture)),
-            ModularAnalytics.Modules.SegmentMembership.Domain.Prepared.PreparedValue.IntegerKeyOf(BigInteger.Parse(larger, System.Globalization.CultureInfo.InvariantCulture))) < 0);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Identities;
@@ -19,20 +20,12 @@ internal sealed class IdentityRowConverter : JsonConverter<IdentityWarehouseRow>
     public override void Write(Utf8JsonWriter writer, IdentityWarehouseRow value, JsonSerializerOptions options)
     {
         var identity = value.Identity;
-        var traits = new List<(string Key, TraitValue Value, PreparedValue Prepared)>(identity.Traits.Count);
-        foreach (var (key, trait) in identity.Traits)
-        {
-            if (PreparedValue.Of(trait) is { } prepared)
-            {
-                traits.Add((key, trait, prepared));
-            }
-        }
-
+        var traits = value.Traits;
+        writer.WriteStartArray();
+        writer.WriteStringValue(value.EnvironmentId);
+        writer.WriteStringValue(identity.Identifier);
+        writer.WriteStringValue(identity.Key ?? string.Empty);
         writer.WriteStartObject();
-        writer.WriteString("environment_id", value.EnvironmentId);
-        writer.WriteString("identifier", identity.Identifier);
-        writer.WriteString("identity_key", identity.Key ?? string.Empty);
-        writer.WriteStartObject("traits");
         foreach (var (key, trait, _) in traits)
         {
             writer.WritePropertyName(key);
@@ -46,22 +39,24 @@ internal sealed class IdentityRowConverter : JsonConverter<IdentityWarehouseRow>
         }
 
         writer.WriteEndObject();
-        writer.WriteString("traits_text", IdentityTraits.Serialize(identity.Traits));
-        WriteObject(writer, "trait_kind", traits, static (w, p) => w.WriteNumberValue((int)p.Kind));
-        WriteObject(writer, "trait_text", traits, static (w, p) => w.WriteStringValue(p.Text));
-        WriteObject(writer, "trait_number", traits.Where(t => t.Prepared.Number is not null), static (w, p) => w.WriteRawValue(IdentityWarehouseRows.FloatJson(p.Number!.Value)));
-        WriteObject(writer, "trait_integer", traits.Where(t => t.Prepared.IntegerKey is not null), static (w, p) => w.WriteStringValue(p.IntegerKey));
-        WriteObject(writer, "trait_semver", traits.Where(t => t.Prepared.SemverKey is not null), static (w, p) => w.WriteStringValue(p.SemverKey));
-        WriteContext(writer, "identifier", PreparedValue.OfString(identity.Identifier));
-        WriteContext(writer, "key", string.IsNullOrEmpty(identity.Key) ? null : PreparedValue.OfString(identity.Key));
-        writer.WriteNumber("prepared", IdentityWarehouseRows.PreparedVersion);
-        writer.WriteString("inserted_at", value.InsertedAt.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture));
-        writer.WriteEndObject();
+
+        // Why pre-encoded: the writer's default encoder spells every quote of the nested JSON text as \u0022.
+        writer.WriteStringValue(JsonEncodedText.Encode(IdentityTraits.Serialize(identity.Traits), JavaScriptEncoder.UnsafeRelaxedJsonEscaping));
+        WriteObject(writer, traits, static (w, p) => w.WriteNumberValue((int)p.Kind));
+        WriteObject(writer, traits, static (w, p) => w.WriteStringValue(p.Text));
+        WriteObject(writer, traits.Where(t => t.Prepared.Number is not null), static (w, p) => w.WriteRawValue(IdentityWarehouseRows.FloatJson(p.Number!.Value)));
+        WriteObject(writer, traits.Where(t => t.Prepared.IntegerKey is not null), static (w, p) => w.WriteStringValue(p.IntegerKey));
+        WriteObject(writer, traits.Where(t => t.Prepared.SemverKey is not null), static (w, p) => w.WriteStringValue(p.SemverKey));
+        WriteContext(writer, value.Identifier);
+        WriteContext(writer, value.Key);
+        writer.WriteNumberValue(IdentityWarehouseRows.PreparedVersion);
+        writer.WriteStringValue(value.InsertedAt.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture));
+        writer.WriteEndArray();
     }
 
-    private static void WriteObject(Utf8JsonWriter writer, string column, IEnumerable<(string Key, TraitValue Value, PreparedValue Prepared)> traits, Action<Utf8JsonWriter, PreparedValue> write)
+    private static void WriteObject(Utf8JsonWriter writer, IEnumerable<(string Key, TraitValue Value, PreparedValue Prepared)> traits, Action<Utf8JsonWriter, PreparedValue> write)
     {
-        writer.WriteStartObject(column);
+        writer.WriteStartObject();
         foreach (var (key, _, prepared) in traits)
         {
             writer.WritePropertyName(key);
@@ -72,11 +67,10 @@ internal sealed class IdentityRowConverter : JsonConverter<IdentityWarehouseRow>
     }
 
     /// <summary>A context string's prepared columns; an absent value (no explicit identity key) is kind 0 with NULLs.</summary>
-    private static void WriteContext(Utf8JsonWriter writer, string prefix, PreparedValue? value)
+    private static void WriteContext(Utf8JsonWriter writer, PreparedValue? value)
     {
-        writer.WriteNumber(prefix + "_kind", value is { } v ? (int)v.Kind : 0);
-        writer.WriteString(prefix + "_text", value?.Text ?? string.Empty);
-        writer.WritePropertyName(prefix + "_number");
+        writer.WriteNumberValue(value is { } v ? (int)v.Kind : 0);
+        writer.WriteStringValue(value?.Text ?? string.Empty);
         if (value?.Number is { } number)
         {
             writer.WriteRawValue(IdentityWarehouseRows.FloatJson(number));
@@ -86,7 +80,7 @@ internal sealed class IdentityRowConverter : JsonConverter<IdentityWarehouseRow>
             writer.WriteNullValue();
         }
 
-        writer.WriteString(prefix + "_integer", value?.IntegerKey);
-        writer.WriteString(prefix + "_semver", value?.SemverKey);
+        writer.WriteStringValue(value?.IntegerKey);
+        writer.WriteStringValue(value?.SemverKey);
     }
 }
