@@ -150,6 +150,29 @@ if (args.Contains("--backfill-profile"))
     return;
 }
 
+if (args.Contains("--planning-profile"))
+{
+    // Planning by template: the segments of one template of the 50-segment mix, on an environment with no rows.
+    var emptyEnvironment = new EnvironmentRef(999_999, "empty", "Empty");
+    var types = await warehouse.ReadTraitTypesAsync(environment, work, CancellationToken.None);
+    var all = ClickHouseSegmentWarehouse.Tune(ClickHouseSegmentWarehouse.BuildCountQuery(emptyEnvironment, fifty, types));
+    await TimeAsync("planning, all 50", () => client.QueryAsync(StringArg("--setting") is { } e ? all.WithSetting(e.Split('=')[0], e.Split('=')[1]) : all));
+    await TimeAsync("planning, nothing (count only)", () => client.QueryAsync(ClickHouseSegmentWarehouse.Tune(ClickHouseSegmentWarehouse.BuildCountQuery(emptyEnvironment, [], types))));
+    for (var t = 0; t < 13; t++)
+    {
+        var subset = fifty.Where((_, i) => i % 13 == t).ToList();
+        var query = ClickHouseSegmentWarehouse.Tune(ClickHouseSegmentWarehouse.BuildCountQuery(emptyEnvironment, subset, types));
+        if (StringArg("--setting") is { } extra)
+        {
+            query = query.WithSetting(extra.Split('=')[0], extra.Split('=')[1]);
+        }
+
+        await TimeAsync($"planning, template {t + 1} x{subset.Count} ({query.Sql.Length} chars)", () => client.QueryAsync(query));
+    }
+
+    return;
+}
+
 if (args.Contains("--profile"))
 {
     // Where a big query's time goes: each template alone, then growing prefixes of the 50.

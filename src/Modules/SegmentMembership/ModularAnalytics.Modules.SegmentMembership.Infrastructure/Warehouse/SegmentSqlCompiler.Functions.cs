@@ -14,7 +14,7 @@ internal sealed partial class SegmentSqlCompiler
     {
         var xn = $"assumeNotNull({x})";
         var d = FloatParam(divisor);
-        var folded = double.IsInfinity(divisor) ? $"abs({xn})" : ExactFmod(xn, Math.Abs(divisor));
+        var folded = double.IsInfinity(divisor) ? $"abs({xn})" : ExactFmod(x, Math.Abs(divisor));
         var signed = $"({folded} * if({xn} < 0, -1., 1.))";
         var python = divisor > 0 ? $"{signed} + if({signed} < 0, {d}, 0.)" : $"{signed} + if({signed} > 0, {d}, 0.)";
         return $"(isFinite({xn}) AND ({python}) = {FloatParam(remainder)})";
@@ -23,26 +23,29 @@ internal sealed partial class SegmentSqlCompiler
     /// <summary>
     /// fmod(abs(x), divisor), exactly, over the integer mantissas (ClickHouse's float modulo is not exact): with
     /// |x| = mx·2^ex and divisor = md·2^ed, the remainder is (mx·2^(ex−ed) mod md)·2^ed, the power taken by modular
-    /// exponentiation in UInt128 (twelve squarings known here, as ex − ed &lt; 4096); when ex &lt; ed it is
+    /// the power from a table of 2^k mod md computed here; when ex &lt; ed it is
     /// (mx mod md·2^(ed−ex))·2^ex. Every product and scaling is exact.
     /// </summary>
-    private static string ExactFmod(string x, double divisor)
+    private string ExactFmod(string value, double divisor)
     {
         var (md, ed) = Decompose(divisor);
         var mdSql = md.ToString(CultureInfo.InvariantCulture) + "::UInt64";
         var edSql = ed.ToString(CultureInfo.InvariantCulture);
+        var x = $"assumeNotNull({value})";
         var bits = $"reinterpretAsUInt64(abs({x}))";
-        var mx = $"bitOr(bitAnd({bits}, 4503599627370495), if({bits} >= 4503599627370496, 4503599627370496, 0))";
-        var ex = $"(toInt32(greatest(bitShiftRight({bits}, 52), 1)) - 1075)";
-        var power = $"toUInt128({(1 % md).ToString(CultureInfo.InvariantCulture)})";
-        var square = (ulong)(2 % md);
-        for (var j = 0; j < 12; j++)
+        var mx = Derived($"bitOr(bitAnd({bits}, 4503599627370495), if({bits} >= 4503599627370496, 4503599627370496, 0))");
+        var ex = Derived($"(toInt32(greatest(bitShiftRight({bits}, 52), 1)) - 1075)");
+        // 2^k mod md for every k = ex - ed a double can give, computed here: a table lookup instead of a
+        // twelve-step modular exponentiation per row keeps the condition small to plan.
+        var powers = new ulong[Math.Max(0, 971 - ed + 1)];
+        var power2 = (UInt128)(1 % md);
+        for (var k = 0; k < powers.Length; k++)
         {
-            // Why toUInt128 at each step: a remainder by a UInt64 is typed UInt64, and the next product would overflow it.
-            power = $"(toUInt128({power}) * if(bitTest(toUInt32({ex} - {edSql}), {j.ToString(CultureInfo.InvariantCulture)}), {square.ToString(CultureInfo.InvariantCulture)}, 1) % {mdSql})";
-            square = (ulong)((UInt128)square * square % md);
+            powers[k] = (ulong)power2;
+            power2 = power2 * 2 % md;
         }
 
+        var power = $"arrayElement({Param("Array(UInt64)", powers)}, toUInt32({ex} - {edSql}) + 1)";
         var scaleD = $"{Double(Math.ScaleB(1.0, Math.Max(ed, -1000)))} * {Double(Math.ScaleB(1.0, ed - Math.Max(ed, -1000)))}";
         var aboveDivisor = $"toFloat64(toUInt128({mx} % {mdSql}) * {power} % {mdSql}) * {scaleD}";
         var shift = $"toUInt32(least(greatest({edSql} - {ex}, 0), 63))";

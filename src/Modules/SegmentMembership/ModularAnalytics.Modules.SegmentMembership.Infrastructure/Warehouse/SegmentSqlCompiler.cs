@@ -34,6 +34,8 @@ internal sealed partial class SegmentSqlCompiler
     private readonly Dictionary<string, object?> _parameters = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Type, string Value), string> _parameterByValue = [];
     private readonly Dictionary<string, Operand> _operands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _scan = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _derived = new(StringComparer.Ordinal);
     private readonly EnvironmentContext _environment;
     private readonly IReadOnlyDictionary<string, IReadOnlySet<string>>? _traitTypes;
     private readonly string _row;
@@ -77,17 +79,44 @@ internal sealed partial class SegmentSqlCompiler
     {
         var compiler = new SegmentSqlCompiler(environment, traitTypes: traitTypes);
         var members = string.Join(",\n    ", segments.Select(s => $"toUInt8({compiler.Compile(s.Key, s.Rules)})"));
-        return compiler.BuildQuery($"{compiler._row}.identifier AS identifier,\n  [{members}]::Array(UInt8) AS members", environmentId, table, orderBy: "identifier");
+        return compiler.BuildQuery($"identifier,\n  [{members}]::Array(UInt8) AS members", environmentId, table, orderBy: "identifier");
     }
 
     /// <summary>
-    /// <c>SELECT selectList FROM table AS i FINAL WHERE i.environment_id = {env}</c>, with this compiler's parameters.
+    /// <c>SELECT selectList</c> over the environment's identities (<c>FROM table AS i FINAL WHERE i.environment_id = {env}</c>),
+    /// with this compiler's parameters. The row's identifier is available as <c>identifier</c>.
     /// </summary>
+    /// <remarks>
+    /// Why a scan layer: each subcolumn a condition reads is named once there (<c>c_N</c>) and the conditions refer to
+    /// the short name; resolving a JSON subcolumn path is the costly part of planning, and a condition such as MODULO
+    /// uses its value many times over. A second layer computes the few per-row values several conditions share
+    /// (<c>d_N</c>: a float's mantissa and exponent, the identity key), once per row instead of once per use.
+    /// </remarks>
     public ClickHouseQuery BuildQuery(string selectList, string environmentId, string table = "identities", string? orderBy = null)
     {
-        var sql = new StringBuilder("SELECT\n  ").Append(selectList)
-            .Append("\nFROM ").Append(ClickHouseSql.Identifier(table)).Append(" AS ").Append(_row).Append(" FINAL\n")
-            .Append("WHERE ").Append(_row).Append(".environment_id = ").Append(Param("String", environmentId));
+        // Only what the select list (and the derived values it uses) refers to is read: an operand names all its views.
+        var derived = _derived.Where(d => References(selectList).Contains(d.Value)).ToList();
+        var needed = References(selectList + string.Concat(derived.Select(d => d.Key)));
+        var sql = new StringBuilder("SELECT\n  ").Append(selectList).Append("\nFROM (\n  SELECT ").Append(_row).Append(".identifier AS identifier");
+        foreach (var (expression, name) in _scan.Where(c => needed.Contains(c.Value)))
+        {
+            sql.Append(",\n    ").Append(expression).Append(" AS ").Append(name);
+        }
+
+        sql.Append("\n  FROM ").Append(ClickHouseSql.Identifier(table)).Append(" AS ").Append(_row).Append(" FINAL\n")
+            .Append("  WHERE ").Append(_row).Append(".environment_id = ").Append(Param("String", environmentId)).Append("\n)");
+        if (derived.Count > 0)
+        {
+            var scan = sql.ToString();
+            var from = scan.IndexOf("\nFROM (", StringComparison.Ordinal);
+            sql = new StringBuilder(scan[..from]).Append("\nFROM (\n  SELECT *");
+            foreach (var (expression, name) in derived)
+            {
+                sql.Append(",\n    ").Append(expression).Append(" AS ").Append(name);
+            }
+
+            sql.Append("\n  FROM (").Append(scan[(from + "\nFROM (".Length)..].Replace("\n", "\n  ", StringComparison.Ordinal)).Append("\n)");
+        }
         if (orderBy is not null)
         {
             sql.Append("\nORDER BY ").Append(orderBy);
@@ -100,6 +129,36 @@ internal sealed partial class SegmentSqlCompiler
         }
 
         return query;
+    }
+
+    private static HashSet<string> References(string sql) =>
+        ColumnName().Matches(sql).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b[cd]_[0-9]+\b")]
+    private static partial System.Text.RegularExpressions.Regex ColumnName();
+
+    /// <summary>A per-row value computed once over scan columns, by its column name.</summary>
+    private string Derived(string expression)
+    {
+        if (!_derived.TryGetValue(expression, out var name))
+        {
+            name = "d_" + _derived.Count.ToString(CultureInfo.InvariantCulture);
+            _derived[expression] = name;
+        }
+
+        return name;
+    }
+
+    /// <summary>A value of the row, read in the scan layer, by its column name.</summary>
+    private string Scan(string expression)
+    {
+        if (!_scan.TryGetValue(expression, out var name))
+        {
+            name = "c_" + _scan.Count.ToString(CultureInfo.InvariantCulture);
+            _scan[expression] = name;
+        }
+
+        return name;
     }
 
     private string Rule(SegmentRule rule, string segmentKey)
@@ -298,7 +357,7 @@ internal sealed partial class SegmentSqlCompiler
         var expression = string.Empty;
         for (var iteration = Rehashes; iteration >= 1; iteration--)
         {
-            var text = iteration == 1 ? joined : $"concat({string.Join(", ',', ", Enumerable.Repeat(joined, iteration))})";
+            var text = iteration == 1 ? joined : $"arrayStringConcat(arrayWithConstant({iteration.ToString(CultureInfo.InvariantCulture)}, {joined}), ',')";
             var hash = $"(reinterpretAsUInt128(reverse(MD5({text}))) % 9999)";
             expression = iteration == Rehashes ? $"{hash} <= {limit}" : $"if({hash} = 9998, {expression}, {hash} <= {limit})";
         }
@@ -493,9 +552,9 @@ internal sealed partial class SegmentSqlCompiler
         }
 
         // Why direct subcolumns: getSubcolumn() reads the whole JSON column, a path reads only that path's data.
-        string Column(string column, string type) => key.Length == 0
+        string Column(string column, string type) => Scan(key.Length == 0
             ? $"getSubcolumn({_row}.{column}, {Param("String", key)}).:{type}"
-            : $"{_row}.{ClickHouseSql.JsonPath(column, key)}.:{type}";
+            : $"{_row}.{ClickHouseSql.JsonPath(column, key)}.:{type}");
 
         var integer = kinds.Contains(PreparedKind.Integer) ? Column("trait_integer", "String") : null;
         var number = kinds.Overlaps([PreparedKind.Integer, PreparedKind.Float, PreparedKind.Boolean]) ? Column("trait_number", "Float64") : null;
@@ -532,8 +591,8 @@ internal sealed partial class SegmentSqlCompiler
 
     /// <summary>A prepared context string of the row (identifier, explicit identity key): kind 0 when absent.</summary>
     private Operand ContextColumns(string prefix, string set) =>
-        new(set, $"{_row}.{prefix}_kind", new HashSet<PreparedKind> { PreparedKind.String, PreparedKind.Integer, PreparedKind.Float },
-            $"{_row}.{prefix}_text", $"{_row}.{prefix}_number", $"{_row}.{prefix}_integer", $"{_row}.{prefix}_semver");
+        new(set, Scan($"{_row}.{prefix}_kind"), new HashSet<PreparedKind> { PreparedKind.String, PreparedKind.Integer, PreparedKind.Float },
+            Scan($"{_row}.{prefix}_text"), Scan($"{_row}.{prefix}_number"), Scan($"{_row}.{prefix}_integer"), Scan($"{_row}.{prefix}_semver"));
 
     /// <summary>
     /// The identity key: the explicit one, prepared; otherwise <c>&lt;environment key&gt;_&lt;identifier&gt;</c>, which
@@ -542,11 +601,11 @@ internal sealed partial class SegmentSqlCompiler
     private Operand IdentityKey()
     {
         var key = ContextColumns("key", "1");
-        var explicitKey = $"{_row}.identity_key != ''";
+        var explicitKey = $"{Scan($"{_row}.identity_key")} != ''";
         return key with
         {
             Kind = $"if({explicitKey}, {key.Kind}, 1)",
-            Text = $"if({explicitKey}, {key.Text}, concat({Param("String", _environment.Key)}, '_', {_row}.identifier))",
+            Text = $"if({explicitKey}, {key.Text}, concat({Param("String", _environment.Key)}, '_', identifier))",
         };
     }
 
@@ -562,7 +621,7 @@ internal sealed partial class SegmentSqlCompiler
 
     private Operand IdentityKeyUnmapped() =>
         new("1", null, new HashSet<PreparedKind> { PreparedKind.String },
-            $"if({_row}.identity_key = '', concat({Param("String", _environment.Key)}, '_', {_row}.identifier), {_row}.identity_key)", null, null, null);
+            Derived($"if({Scan($"{_row}.identity_key")} = '', concat({Param("String", _environment.Key)}, '_', identifier), {Scan($"{_row}.identity_key")})"), null, null, null);
 
     private string Param(string type, object value)
     {
@@ -572,6 +631,7 @@ internal sealed partial class SegmentSqlCompiler
             ulong u => u.ToString(CultureInfo.InvariantCulture),
             string[] a => string.Join("\u0001", a.Select(x => x.Length.ToString(CultureInfo.InvariantCulture) + ":" + x)),
             long[] a => string.Join(",", a.Select(x => x.ToString(CultureInfo.InvariantCulture))),
+            ulong[] a => string.Join(",", a.Select(x => x.ToString(CultureInfo.InvariantCulture))),
             _ => throw new ArgumentOutOfRangeException(nameof(value)),
         };
         if (!_parameterByValue.TryGetValue((type, identity), out var name))
