@@ -39,25 +39,24 @@ await using var services = new ServiceCollection().AddLogging().AddWarehouse(con
 var client = services.GetRequiredService<IClickHouseClient>();
 var warehouse = new ClickHouseSegmentWarehouse(client, services.GetRequiredService<WarehouseStatus>(), new SegmentMembershipSettings());
 
-await client.ExecuteAsync(IdentityWarehouseRows.CreateTable);
-foreach (var statement in IdentityWarehouseRows.CreateTypes)
+foreach (var statement in IdentityWarehouseRows.Schema)
 {
     await client.ExecuteAsync(statement);
 }
-
-await client.ExecuteAsync(IdentityWarehouseRows.AddTraitsText);
 
 if ((await client.QueryAsync("SELECT count() AS n FROM identity_trait_types")).Single().GetInt64("n") == 0)
 {
     await client.ExecuteAsync(IdentityWarehouseRows.BackfillTypes);
 }
-var existing = (await client.QueryAsync($"SELECT count() AS n FROM identities WHERE environment_id = '{EnvironmentId}'")).Single().GetInt64("n");
+var existing = (await client.QueryAsync($"SELECT count() AS n FROM identities FINAL WHERE environment_id = '{EnvironmentId}'")).Single().GetInt64("n");
 if (existing != rows)
 {
     var generate = Stopwatch.StartNew();
     await client.ExecuteAsync("TRUNCATE TABLE identities");
     await client.ExecuteAsync("TRUNCATE TABLE identity_trait_types");
     await client.ExecuteAsync(GenerateSql(rows));
+    // Generated in SQL without prepared columns, then prepared by the migration's data step (as existing rows would be).
+    await StoredIdentityPreparation.RunAsync(client, CancellationToken.None);
     Console.WriteLine($"Generated {rows:N0} identities in {generate.Elapsed.TotalSeconds:F1} s (data path {dataPath}).");
 }
 else
@@ -102,6 +101,78 @@ if (StringArg("--try-setting") is { } setting)
     return;
 }
 
+if (args.Contains("--backfill-profile"))
+{
+    // Where the backfill's time goes: reading the relational source, preparing and serialising rows, inserting them.
+    var count = IntArg("--backfill-rows", 200_000);
+    await BackfillAsync(count);
+    var options = new DbContextOptionsBuilder<SegmentMembershipDbContext>().UseSqlite($"Data Source={Path.Combine(dataPath, "identities.db")}").Options;
+    var identities = new List<IdentityContext>(count);
+    await TimeAsync("read source", async () =>
+    {
+        identities.Clear();
+        await using var db = new SegmentMembershipDbContext(options);
+        await foreach (var identity in new RelationalIdentitySource(db).ReadAsync(environment, CancellationToken.None))
+        {
+            identities.Add(identity);
+        }
+    });
+    var rowsToWrite = identities.Select(i => IdentityWarehouseRows.Row("3", i, DateTime.UtcNow)).ToList();
+    var serializerOptions = IdentityWarehouseRows.Insert().SerializerOptions!;
+    await TimeAsync("prepare + serialise", () =>
+    {
+        using var stream = new MemoryStream();
+        using var writer = new Utf8JsonWriter(stream);
+        foreach (var row in rowsToWrite)
+        {
+            JsonSerializer.Serialize(writer, row, serializerOptions);
+            writer.Flush();
+            writer.Reset();
+        }
+
+        return Task.CompletedTask;
+    });
+    if (StringArg("--dump") is { } dump)
+    {
+        await using var file = File.Create(dump);
+        await using var dumpWriter = new Utf8JsonWriter(file);
+        foreach (var row in rowsToWrite)
+        {
+            JsonSerializer.Serialize(dumpWriter, row, serializerOptions);
+            dumpWriter.Flush();
+            dumpWriter.Reset();
+            file.WriteByte((byte)'\n');
+        }
+    }
+
+    await TimeAsync("insert (incl. prepare + serialise)", () => client.InsertAsync(IdentityWarehouseRows.Insert(), rowsToWrite));
+    await client.ExecuteAsync("DELETE FROM identities WHERE environment_id = '3'");
+    return;
+}
+
+if (args.Contains("--planning-profile"))
+{
+    // Planning by template: the segments of one template of the 50-segment mix, on an environment with no rows.
+    var emptyEnvironment = new EnvironmentRef(999_999, "empty", "Empty");
+    var types = await warehouse.ReadTraitTypesAsync(environment, work, CancellationToken.None);
+    var all = ClickHouseSegmentWarehouse.Tune(ClickHouseSegmentWarehouse.BuildCountQuery(emptyEnvironment, fifty, types));
+    await TimeAsync("planning, all 50", () => client.QueryAsync(StringArg("--setting") is { } e ? all.WithSetting(e.Split('=')[0], e.Split('=')[1]) : all));
+    await TimeAsync("planning, nothing (count only)", () => client.QueryAsync(ClickHouseSegmentWarehouse.Tune(ClickHouseSegmentWarehouse.BuildCountQuery(emptyEnvironment, [], types))));
+    for (var t = 0; t < 13; t++)
+    {
+        var subset = fifty.Where((_, i) => i % 13 == t).ToList();
+        var query = ClickHouseSegmentWarehouse.Tune(ClickHouseSegmentWarehouse.BuildCountQuery(emptyEnvironment, subset, types));
+        if (StringArg("--setting") is { } extra)
+        {
+            query = query.WithSetting(extra.Split('=')[0], extra.Split('=')[1]);
+        }
+
+        await TimeAsync($"planning, template {t + 1} x{subset.Count} ({query.Sql.Length} chars)", () => client.QueryAsync(query));
+    }
+
+    return;
+}
+
 if (args.Contains("--profile"))
 {
     // Where a big query's time goes: each template alone, then growing prefixes of the 50.
@@ -109,6 +180,8 @@ if (args.Contains("--profile"))
     {
         var sql = ClickHouseSegmentWarehouse.BuildCountQuery(environment, [segment]).Sql;
         await TimeAsync($"segment {segment.Id} alone ({sql.Length} chars)", () => warehouse.CountAsync(environment, [segment], work, TimeSpan.FromMinutes(10), CancellationToken.None));
+        var empty = ClickHouseSegmentWarehouse.Tune(ClickHouseSegmentWarehouse.BuildCountQuery(new EnvironmentRef(999_999, "empty", "Empty"), [segment]));
+        await TimeAsync($"segment {segment.Id} alone, planning", () => client.QueryAsync(empty));
     }
 
     foreach (var n in new[] { 5, 10, 20, 30 })

@@ -77,6 +77,20 @@ public sealed record ClickHouseInsert
 
     public string? QueryId { get; init; }
 
+    /// <summary>
+    /// <c>JSONEachRow</c> (rows are objects) or <c>JSONCompactEachRow</c> (rows are arrays in <see cref="Columns"/>
+    /// order: no column names repeated in every row, for wide bulk inserts).
+    /// </summary>
+    public string Format
+    {
+        get => _format;
+        init => _format = value is "JSONEachRow" or "JSONCompactEachRow"
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "Rows are sent as JSONEachRow or JSONCompactEachRow.");
+    }
+
+    private readonly string _format = "JSONEachRow";
+
     /// <summary>How rows are serialised; defaults to <see cref="ClickHouseJson.DefaultSerializerOptions"/>.</summary>
     public System.Text.Json.JsonSerializerOptions? SerializerOptions { get; init; }
 
@@ -97,7 +111,7 @@ public sealed record ClickHouseInsert
             }
         }
 
-        return sql.Append(" FORMAT JSONEachRow").ToString();
+        return sql.Append(" FORMAT ").Append(Format).ToString();
     }
 
     // Why best_effort: rows carry ISO-8601 UTC timestamps ("...Z"), which the basic parser rejects.

@@ -24,13 +24,10 @@ internal static class SharedWarehouse
         }).Build();
         var services = new ServiceCollection().AddLogging().AddWarehouse(configuration).BuildServiceProvider();
         var client = services.GetRequiredService<IClickHouseClient>();
-        await client.ExecuteAsync(IdentityWarehouseRows.CreateTable);
-        foreach (var statement in IdentityWarehouseRows.CreateTypes)
+        foreach (var statement in IdentityWarehouseRows.Schema)
         {
             await client.ExecuteAsync(statement);
         }
-
-        await client.ExecuteAsync(IdentityWarehouseRows.AddTraitsText);
 
         return (client, services);
     }

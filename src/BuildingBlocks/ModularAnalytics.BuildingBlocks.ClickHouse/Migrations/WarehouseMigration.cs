@@ -4,7 +4,14 @@ namespace ModularAnalytics.BuildingBlocks.ClickHouse.Migrations;
 /// One versioned step of a module's warehouse schema. Statements run in order in the service database and must be
 /// idempotent (<c>CREATE TABLE IF NOT EXISTS</c>, <c>ADD COLUMN IF NOT EXISTS</c>, ...): see <see cref="IWarehouseMigrator"/>.
 /// </summary>
-public sealed record WarehouseMigration(string Module, int Version, string Name, IReadOnlyList<string> Statements);
+public sealed record WarehouseMigration(string Module, int Version, string Name, IReadOnlyList<string> Statements)
+{
+    /// <summary>
+    /// Optional data step run after the statements (e.g. rewriting existing rows in a new shape); like them it must be
+    /// idempotent, since a failure before the version is recorded runs it again.
+    /// </summary>
+    public Func<IClickHouseClient, CancellationToken, Task>? Data { get; init; }
+}
 
 /// <summary>Supplies a module's migrations; register with <c>AddWarehouseMigrations</c>.</summary>
 public interface IWarehouseMigrationSource

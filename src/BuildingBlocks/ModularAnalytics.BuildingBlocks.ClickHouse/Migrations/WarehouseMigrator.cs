@@ -53,6 +53,11 @@ internal sealed partial class WarehouseMigrator(
                         await client.ExecuteAsync(new ClickHouseQuery(statement) { LogComment = $"{LogComment}:{module}:{migration.Version}" }, cancellationToken);
                     }
 
+                    if (migration.Data is not null)
+                    {
+                        await migration.Data(client, cancellationToken);
+                    }
+
                     await client.InsertAsync(
                         new ClickHouseInsert(TableName) { LogComment = LogComment },
                         [new MigrationRecord(module, migration.Version, migration.Name, time.GetUtcNow().UtcDateTime)],

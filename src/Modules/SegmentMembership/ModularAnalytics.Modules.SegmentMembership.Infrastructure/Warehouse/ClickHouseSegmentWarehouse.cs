@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Threading.Channels;
 using ModularAnalytics.BuildingBlocks.Application.Exceptions;
 using ModularAnalytics.BuildingBlocks.ClickHouse;
 using ModularAnalytics.BuildingBlocks.ClickHouse.Migrations;
@@ -18,6 +19,10 @@ internal sealed class SegmentMembershipWarehouseMigrations : IWarehouseMigration
             new WarehouseMigration(Module, 1, "identities", [IdentityWarehouseRows.CreateTable]),
             new WarehouseMigration(Module, 2, "identity_trait_types", [.. IdentityWarehouseRows.CreateTypes, IdentityWarehouseRows.BackfillTypes]),
             new WarehouseMigration(Module, 3, "identities.traits_text", [IdentityWarehouseRows.AddTraitsText]),
+            new WarehouseMigration(Module, 4, "identities prepared columns", [IdentityWarehouseRows.AddPreparedColumns])
+            {
+                Data = StoredIdentityPreparation.RunAsync,
+            },
         ];
 }
 
@@ -37,25 +42,56 @@ internal sealed class ClickHouseSegmentWarehouse(IClickHouseClient client, Wareh
 
     public string? DisabledReason => status.DisabledReason;
 
+    /// <remarks>
+    /// Why two tasks: reading the source and preparing rows (C#) overlaps with serialising and inserting the previous
+    /// batch (mostly ClickHouse parsing it); one batch waits in between.
+    /// </remarks>
     public async Task<long> WriteIdentitiesAsync(EnvironmentRef environment, IAsyncEnumerable<IdentityContext> identities, DateTime insertedAt, WarehouseWork work, CancellationToken cancellationToken)
     {
         var environmentId = Id(environment);
         var insert = IdentityWarehouseRows.Insert() with { LogComment = work.LogComment };
-        var batch = new List<IdentityWarehouseRow>(settings.BackfillBatchSize);
-        long written = 0;
-        await foreach (var identity in identities.WithCancellation(cancellationToken))
+        var batches = Channel.CreateBounded<List<IdentityWarehouseRow>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Run(async () =>
         {
-            batch.Add(IdentityWarehouseRows.Row(environmentId, identity, insertedAt));
-            if (batch.Count >= settings.BackfillBatchSize)
+            try
             {
-                written += await client.InsertAsync(insert, batch, cancellationToken);
-                batch = new List<IdentityWarehouseRow>(settings.BackfillBatchSize);
+                var batch = new List<IdentityWarehouseRow>(settings.BackfillBatchSize);
+                await foreach (var identity in identities.WithCancellation(stop.Token))
+                {
+                    batch.Add(IdentityWarehouseRows.Row(environmentId, identity, insertedAt));
+                    if (batch.Count >= settings.BackfillBatchSize)
+                    {
+                        await batches.Writer.WriteAsync(batch, stop.Token);
+                        batch = new List<IdentityWarehouseRow>(settings.BackfillBatchSize);
+                    }
+                }
+
+                if (batch.Count > 0)
+                {
+                    await batches.Writer.WriteAsync(batch, stop.Token);
+                }
+
+                batches.Writer.Complete();
+            }
+            catch (Exception ex)
+            {
+                batches.Writer.Complete(ex);
+            }
+        }, CancellationToken.None);
+
+        long written = 0;
+        try
+        {
+            await foreach (var batch in batches.Reader.ReadAllAsync(stop.Token))
+            {
+                written += await client.InsertAsync(insert, batch, stop.Token);
             }
         }
-
-        if (batch.Count > 0)
+        finally
         {
-            written += await client.InsertAsync(insert, batch, cancellationToken);
+            await stop.CancelAsync();
+            await producer;
         }
 
         return written;

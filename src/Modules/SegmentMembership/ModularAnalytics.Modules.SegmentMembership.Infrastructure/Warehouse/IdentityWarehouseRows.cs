@@ -1,31 +1,35 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using ModularAnalytics.BuildingBlocks.ClickHouse;
-using ModularAnalytics.Modules.SegmentMembership.Domain.Identities;
+using ModularAnalytics.Modules.SegmentMembership.Domain.Prepared;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
 
 namespace ModularAnalytics.Modules.SegmentMembership.Infrastructure.Warehouse;
 
-/// <summary>One row of the warehouse's <c>identities</c> table as it is sent (JSONEachRow).</summary>
+/// <summary>
+/// One identity as it is written to the warehouse's <c>identities</c> table (see <see cref="IdentityRowConverter"/>),
+/// its set traits with their prepared values, and those of its identifier and explicit key.
+/// </summary>
 internal sealed record IdentityWarehouseRow(
-    [property: JsonPropertyName("environment_id")] string EnvironmentId,
-    [property: JsonPropertyName("identifier")] string Identifier,
-    [property: JsonPropertyName("identity_key")] string IdentityKey,
-    [property: JsonPropertyName("traits")] JsonObject Traits,
-    [property: JsonPropertyName("traits_text")] string TraitsText,
-    [property: JsonPropertyName("inserted_at")] DateTime InsertedAt);
+    string EnvironmentId,
+    IdentityContext Identity,
+    IReadOnlyList<(string Key, TraitValue Value, PreparedValue Prepared)> Traits,
+    PreparedValue Identifier,
+    PreparedValue? Key,
+    DateTime InsertedAt);
 
 /// <summary>
-/// The contract between identity rows and the compiled segment SQL: how traits are written so ClickHouse's JSON type
-/// keeps each value's type (integers as Int64/UInt64, floats as Float64 even when integral, strings as String —
-/// never inferred as dates — booleans as Bool, null as absent).
+/// The contract between identity rows and the compiled segment SQL. <c>traits</c> keeps Flagsmith's shape (the
+/// JSON type keeps each value's type; it feeds the members page with <c>traits_text</c>); beside it, what Python's
+/// semantics need of each trait, of the identifier and of an explicit identity key, prepared once per row when it is
+/// written (<see cref="Domain.Prepared.PreparedValue"/>): kind, <c>str()</c>, float value, integer and semver keys.
 /// </summary>
 internal static class IdentityWarehouseRows
 {
     public const string Table = "identities";
+
+    /// <summary>Rows written by this version carry prepared columns; rows with an older version are rewritten.</summary>
+    public const int PreparedVersion = 1;
 
     public const string CreateTable =
         "CREATE TABLE IF NOT EXISTS identities (environment_id String, identifier String, identity_key String, traits JSON, " +
@@ -36,6 +40,15 @@ internal static class IdentityWarehouseRows
     /// Rows written before the column existed have '' and fall back to the JSON column.
     /// </summary>
     public const string AddTraitsText = "ALTER TABLE identities ADD COLUMN IF NOT EXISTS traits_text String DEFAULT ''";
+
+    public static readonly string AddPreparedColumns =
+        "ALTER TABLE identities " + string.Join(", ", new[]
+        {
+            "trait_kind JSON", "trait_text JSON", "trait_number JSON", "trait_integer JSON", "trait_semver JSON",
+            "identifier_kind UInt8", "identifier_text String", "identifier_number Nullable(Float64)", "identifier_integer Nullable(String)", "identifier_semver Nullable(String)",
+            "key_kind UInt8", "key_text String", "key_number Nullable(Float64)", "key_integer Nullable(String)", "key_semver Nullable(String)",
+            "prepared UInt8 DEFAULT 0",
+        }.Select(c => "ADD COLUMN IF NOT EXISTS " + c));
 
     public const string TraitsAsStored = "if(traits_text = '', toJSONString(traits), traits_text)";
 
@@ -59,9 +72,32 @@ internal static class IdentityWarehouseRows
         "INSERT INTO identity_trait_types SELECT DISTINCT environment_id, path, type FROM identities " +
         "ARRAY JOIN mapKeys(JSONAllPathsWithTypes(traits)) AS path, mapValues(JSONAllPathsWithTypes(traits)) AS type";
 
-    /// <summary>Insert settings the SQL relies on: without them "2020-01-01" would be stored as a Date, not a String.</summary>
+    /// <summary>The whole schema, in order, for a fresh database (tests and benchmarks; the service migrates).</summary>
+    public static IReadOnlyList<string> Schema => [CreateTable, .. CreateTypes, AddTraitsText, AddPreparedColumns];
+
+    private static readonly JsonSerializerOptions SerializerOptions = new(ClickHouseJson.DefaultSerializerOptions)
+    {
+        Converters = { new IdentityRowConverter() },
+    };
+
+    /// <summary>The columns a row is written as, in order (<see cref="IdentityRowConverter"/> writes each row as an array).</summary>
+    public static readonly string[] Columns =
+    [
+        "environment_id", "identifier", "identity_key", "traits", "traits_text",
+        "trait_kind", "trait_text", "trait_number", "trait_integer", "trait_semver",
+        "identifier_kind", "identifier_text", "identifier_number", "identifier_integer", "identifier_semver",
+        "key_kind", "key_text", "key_number", "key_integer", "key_semver", "prepared", "inserted_at",
+    ];
+
+    /// <summary>
+    /// Insert settings the SQL relies on: without them "2020-01-01" would be stored as a Date, not a String. Compact
+    /// rows: column names repeated in every row would be a third of what ClickHouse has to parse.
+    /// </summary>
     public static ClickHouseInsert Insert() => new(Table)
     {
+        Columns = Columns,
+        Format = "JSONCompactEachRow",
+        SerializerOptions = SerializerOptions,
         Settings = new Dictionary<string, string>
         {
             ["input_format_try_infer_dates"] = "0",
@@ -72,35 +108,23 @@ internal static class IdentityWarehouseRows
         },
     };
 
-    public static IdentityWarehouseRow Row(string environmentId, IdentityContext identity, DateTime insertedAt) =>
-        new(environmentId, identity.Identifier, identity.Key ?? string.Empty, Traits(identity.Traits), IdentityTraits.Serialize(identity.Traits), insertedAt);
-
-    /// <summary>Traits as a JSON object; floats always carry a '.' or exponent so they are not read back as integers.</summary>
-    public static JsonObject Traits(IReadOnlyDictionary<string, TraitValue> traits)
+    /// <summary>A row with its prepared values: the one place a write prepares them (backfill, uploads, migration).</summary>
+    public static IdentityWarehouseRow Row(string environmentId, IdentityContext identity, DateTime insertedAt)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        var traits = new List<(string, TraitValue, PreparedValue)>(identity.Traits.Count);
+        foreach (var (key, trait) in identity.Traits)
         {
-            writer.WriteStartObject();
-            foreach (var (key, value) in traits)
+            if (PreparedValue.Of(trait) is { } prepared)
             {
-                writer.WritePropertyName(key);
-                switch (value.Kind)
-                {
-                    case TraitValueKind.String: writer.WriteStringValue(value.Text); break;
-                    case TraitValueKind.Boolean: writer.WriteBooleanValue(value.Boolean); break;
-                    case TraitValueKind.Integer: writer.WriteRawValue(value.Integer.ToString(CultureInfo.InvariantCulture)); break;
-                    case TraitValueKind.Float: writer.WriteRawValue(FloatJson(value.Number)); break;
-                    default: writer.WriteNullValue(); break;
-                }
+                traits.Add((key, trait, prepared));
             }
-
-            writer.WriteEndObject();
         }
 
-        return JsonNode.Parse(buffer.WrittenSpan)!.AsObject();
+        return new IdentityWarehouseRow(environmentId, identity, traits, PreparedValue.OfString(identity.Identifier),
+            string.IsNullOrEmpty(identity.Key) ? null : PreparedValue.OfString(identity.Key), insertedAt);
     }
 
+    /// <summary>A float as JSON that is never read back as an integer: always a '.' or an exponent.</summary>
     internal static string FloatJson(double value)
     {
         var text = value.ToString("R", CultureInfo.InvariantCulture);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using ModularAnalytics.BuildingBlocks.ClickHouse;
+using ModularAnalytics.Modules.SegmentMembership.Domain.Prepared;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
 
 namespace ModularAnalytics.Modules.SegmentMembership.Infrastructure.Warehouse;
@@ -10,41 +11,38 @@ namespace ModularAnalytics.Modules.SegmentMembership.Infrastructure.Warehouse;
 internal sealed record SegmentToCompile(string Label, string Key, IReadOnlyList<SegmentRule> Rules);
 
 /// <summary>
-/// Compiles segment rules to ClickHouse boolean expressions over one row of the warehouse table
-/// <c>identities (environment_id, identifier, identity_key, traits JSON, inserted_at)</c>, with Flagsmith's semantics
-/// (the same ones <c>SegmentEvaluator</c> implements, written separately so each checks the other). Every value that
-/// comes from a rule or the environment is bound as a <c>{pN:Type}</c> parameter; trait names become backtick-escaped
-/// JSON subcolumn paths; the rest of the text is fixed fragments and numbers the compiler derived itself.
+/// Compiles segment rules to ClickHouse boolean expressions over one row of the warehouse table <c>identities</c>, with
+/// Flagsmith's semantics (the ones <c>SegmentEvaluator</c> implements, written separately so each checks the other).
+/// Every value that comes from a rule or the environment is bound as a <c>{pN:Type}</c> parameter; trait names become
+/// backtick-escaped JSON subcolumn paths.
 /// </summary>
 /// <remarks>
-/// Why it is shaped this way (refresh cost is one scan, so per-row work is what matters):
-/// a condition reads only the typed subcolumns (<c>traits.`x`.:Int64</c>, …) its literal can match, decided at compile
-/// time, instead of typing every trait in every row; per-kind branches are NULL when the row has another type and each
-/// condition is closed with <c>ifNull(…, 0)</c>; expensive work (regexes over the string mapping, MD5 rehashes, exact
-/// float modulo, Python's float repr) sits behind a cheap guard so ClickHouse's short-circuit evaluation runs it only for
-/// the rows that need it; identical sub-expressions across segments are computed once by ClickHouse's expression DAG.
+/// Why it is shaped this way: what Python's semantics need of a value (its kind after Flagsmith's string mapping, its
+/// <c>str()</c>, its float value, integer and semver keys) is prepared once when the identity is written
+/// (<see cref="IdentityWarehouseRows"/>), so a condition here is a few comparisons of prepared subcolumns against values
+/// the compiler derived from the rule — in C#, once — and the query stays small enough to plan in milliseconds.
+/// Comparisons are NULL when the row holds another kind; each condition is closed with <c>ifNull(…, 0)</c>.
 /// One instance builds one query: parameters accumulate.
 /// </remarks>
 internal sealed partial class SegmentSqlCompiler
 {
-    private const string NumberPattern = @"^-?[0-9]+(\.[0-9]+)?$";
-    private const string IntegerPattern = "^-?[0-9]+$";
-    private const string DecimalPattern = @"^-?[0-9]+\.[0-9]+$";
     private const double MaxExactInteger = 9007199254740992d;
+
+    private static readonly IReadOnlySet<PreparedKind> AllKinds = new HashSet<PreparedKind>(Enum.GetValues<PreparedKind>());
+    private static readonly IReadOnlySet<PreparedKind> NoKinds = new HashSet<PreparedKind>();
 
     private readonly Dictionary<string, object?> _parameters = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Type, string Value), string> _parameterByValue = [];
     private readonly Dictionary<string, Operand> _operands = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _scanColumns = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _derivedColumns = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _nonNullable = new(StringComparer.Ordinal) { "identifier" };
+    private readonly Dictionary<string, string> _scan = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _derived = new(StringComparer.Ordinal);
     private readonly EnvironmentContext _environment;
     private readonly IReadOnlyDictionary<string, IReadOnlySet<string>>? _traitTypes;
     private readonly string _row;
 
     /// <param name="traitTypes">
-    /// The value types each trait path holds (ClickHouse type names); a path missing from it holds no value. Null when
-    /// unknown: every type is then considered.
+    /// The JSON value types each trait path of <c>traits</c> holds (ClickHouse type names); a path missing from it holds
+    /// no value. Null when unknown: every kind is then considered.
     /// </param>
     public SegmentSqlCompiler(EnvironmentContext environment, string rowAlias = "i", IReadOnlyDictionary<string, IReadOnlySet<string>>? traitTypes = null)
     {
@@ -68,10 +66,7 @@ internal sealed partial class SegmentSqlCompiler
         return All(rules.Select(r => Rule(r, key)));
     }
 
-    /// <summary>
-    /// Counts each segment's members among an environment's identities in one scan: one <c>countIf</c> column per
-    /// segment, named by its label.
-    /// </summary>
+    /// <summary>Counts each segment's members among an environment's identities in one scan: one <c>countIf</c> per segment.</summary>
     public static ClickHouseQuery CountQuery(string environmentId, EnvironmentContext environment, IReadOnlyList<SegmentToCompile> segments, string table = "identities", IReadOnlyDictionary<string, IReadOnlySet<string>>? traitTypes = null)
     {
         var compiler = new SegmentSqlCompiler(environment, traitTypes: traitTypes);
@@ -79,10 +74,7 @@ internal sealed partial class SegmentSqlCompiler
         return compiler.BuildQuery(columns.Count == 0 ? "count() AS `identities`" : string.Join(",\n  ", columns), environmentId, table);
     }
 
-    /// <summary>
-    /// Per identity of an environment: its identifier and an Array(UInt8) column <c>members</c> holding each segment's
-    /// membership in the order given.
-    /// </summary>
+    /// <summary>Per identity of an environment: its identifier and an Array(UInt8) <c>members</c>, one element per segment.</summary>
     public static ClickHouseQuery MembershipQuery(string environmentId, EnvironmentContext environment, IReadOnlyList<SegmentToCompile> segments, string table = "identities", IReadOnlyDictionary<string, IReadOnlySet<string>>? traitTypes = null)
     {
         var compiler = new SegmentSqlCompiler(environment, traitTypes: traitTypes);
@@ -95,44 +87,36 @@ internal sealed partial class SegmentSqlCompiler
     /// with this compiler's parameters. The row's identifier is available as <c>identifier</c>.
     /// </summary>
     /// <remarks>
-    /// Why layers: the scan layer names each subcolumn a condition reads (<c>v_N</c>) and the derived layers compute the
-    /// few per-row values several conditions share (<c>d_N</c>, e.g. Python's str() of a trait), so the conditions' text
-    /// refers to short names instead of repeating large expressions. Only the columns the select list needs are kept.
+    /// Why a scan layer: each subcolumn a condition reads is named once there (<c>c_N</c>) and the conditions refer to
+    /// the short name; resolving a JSON subcolumn path is the costly part of planning, and a condition such as MODULO
+    /// uses its value many times over. A second layer computes the few per-row values several conditions share
+    /// (<c>d_N</c>: a float's mantissa and exponent, the identity key), once per row instead of once per use.
     /// </remarks>
     public ClickHouseQuery BuildQuery(string selectList, string environmentId, string table = "identities", string? orderBy = null)
     {
-        // Derived columns may use earlier ones; walk back from the last so every use is seen before its definition.
-        var needed = References(selectList);
-        var derived = new List<KeyValuePair<string, string>>();
-        foreach (var column in _derivedColumns.Reverse().Where(c => needed.Contains(c.Value)))
+        // Only what the select list (and the derived values it uses) refers to is read: an operand names all its views.
+        var derived = _derived.Where(d => References(selectList).Contains(d.Value)).ToList();
+        var needed = References(selectList + string.Concat(derived.Select(d => d.Key)));
+        var sql = new StringBuilder("SELECT\n  ").Append(selectList).Append("\nFROM (\n  SELECT ").Append(_row).Append(".identifier AS identifier");
+        foreach (var (expression, name) in _scan.Where(c => needed.Contains(c.Value)))
         {
-            derived.Insert(0, column);
-            needed.UnionWith(References(column.Key));
+            sql.Append(",\n    ").Append(expression).Append(" AS ").Append(name);
         }
 
-        var scan = new StringBuilder("SELECT ").Append(_row).Append(".identifier AS identifier");
-        foreach (var (expression, name) in _scanColumns.Where(c => needed.Contains(c.Value)))
+        sql.Append("\n  FROM ").Append(ClickHouseSql.Identifier(table)).Append(" AS ").Append(_row).Append(" FINAL\n")
+            .Append("  WHERE ").Append(_row).Append(".environment_id = ").Append(Param("String", environmentId)).Append("\n)");
+        if (derived.Count > 0)
         {
-            scan.Append(",\n  ").Append(expression).Append(" AS ").Append(name);
-        }
+            var scan = sql.ToString();
+            var from = scan.IndexOf("\nFROM (", StringComparison.Ordinal);
+            sql = new StringBuilder(scan[..from]).Append("\nFROM (\n  SELECT *");
+            foreach (var (expression, name) in derived)
+            {
+                sql.Append(",\n    ").Append(expression).Append(" AS ").Append(name);
+            }
 
-        scan.Append("\nFROM ").Append(ClickHouseSql.Identifier(table)).Append(" AS ").Append(_row).Append(" FINAL\n")
-            .Append("WHERE ").Append(_row).Append(".environment_id = ").Append(Param("String", environmentId));
-        // Why one layer per depth: an alias used in the SELECT that defines it is expanded as an expression, which
-        // ClickHouse does not always share; a column of the layer below is computed once per row.
-        var depth = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (expression, name) in derived)
-        {
-            depth[name] = 1 + References(expression).Select(r => depth.GetValueOrDefault(r)).DefaultIfEmpty(0).Max();
+            sql.Append("\n  FROM (").Append(scan[(from + "\nFROM (".Length)..].Replace("\n", "\n  ", StringComparison.Ordinal)).Append("\n)");
         }
-
-        var source = scan.ToString();
-        foreach (var layer in derived.GroupBy(c => depth[c.Value]).OrderBy(g => g.Key))
-        {
-            source = "SELECT *,\n  " + string.Join(",\n  ", layer.Select(c => c.Key + " AS " + c.Value)) + "\nFROM (\n" + source + "\n)";
-        }
-
-        var sql = new StringBuilder("SELECT\n  ").Append(selectList).Append("\nFROM (\n").Append(source).Append("\n)");
         if (orderBy is not null)
         {
             sql.Append("\nORDER BY ").Append(orderBy);
@@ -150,32 +134,28 @@ internal sealed partial class SegmentSqlCompiler
     private static HashSet<string> References(string sql) =>
         ColumnName().Matches(sql).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b[vd]_[0-9]+\b")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b[cd]_[0-9]+\b")]
     private static partial System.Text.RegularExpressions.Regex ColumnName();
 
-    /// <summary>A value the scan reads (a subcolumn or a row expression), by its column name.</summary>
-    private string ScanColumn(string expression, bool nullable = true)
+    /// <summary>A per-row value computed once over scan columns, by its column name.</summary>
+    private string Derived(string expression)
     {
-        if (!_scanColumns.TryGetValue(expression, out var name))
+        if (!_derived.TryGetValue(expression, out var name))
         {
-            name = "v_" + _scanColumns.Count.ToString(CultureInfo.InvariantCulture);
-            _scanColumns[expression] = name;
-            if (!nullable)
-            {
-                _nonNullable.Add(name);
-            }
+            name = "d_" + _derived.Count.ToString(CultureInfo.InvariantCulture);
+            _derived[expression] = name;
         }
 
         return name;
     }
 
-    /// <summary>A per-row value computed once over scan columns, by its column name.</summary>
-    private string DerivedColumn(string expression)
+    /// <summary>A value of the row, read in the scan layer, by its column name.</summary>
+    private string Scan(string expression)
     {
-        if (!_derivedColumns.TryGetValue(expression, out var name))
+        if (!_scan.TryGetValue(expression, out var name))
         {
-            name = "d_" + _derivedColumns.Count.ToString(CultureInfo.InvariantCulture);
-            _derivedColumns[expression] = name;
+            name = "c_" + _scan.Count.ToString(CultureInfo.InvariantCulture);
+            _scan[expression] = name;
         }
 
         return name;
@@ -197,19 +177,19 @@ internal sealed partial class SegmentSqlCompiler
 
     private static string All(IEnumerable<string> parts)
     {
-        var list = parts.Where(p => p != "1").ToList();
+        var list = parts.Where(p => p != "1").Distinct(StringComparer.Ordinal).ToList();
         return list.Contains("0") ? "0" : list.Count switch { 0 => "1", 1 => list[0], _ => "(" + string.Join(" AND ", list) + ")" };
     }
 
     private static string Any(IEnumerable<string> parts)
     {
-        var list = parts.Where(p => p != "0").ToList();
+        var list = parts.Where(p => p != "0").Distinct(StringComparer.Ordinal).ToList();
         return list.Contains("1") ? "1" : list.Count switch { 0 => "0", 1 => list[0], _ => "(" + string.Join(" OR ", list) + ")" };
     }
 
     private static string Not(string part) => part switch { "0" => "1", "1" => "0", _ => $"(NOT {part})" };
 
-    // Why: branches are NULL when the row holds another type; closing each condition keeps NOT (NONE rules) two-valued.
+    // Why: comparisons are NULL when the row holds another kind; closing each condition keeps NOT (NONE rules) two-valued.
     private static string Closed(string expression) => expression is "0" or "1" ? expression : $"ifNull({expression}, 0)";
 
     private string Condition(SegmentCondition condition, string segmentKey)
@@ -240,153 +220,100 @@ internal sealed partial class SegmentSqlCompiler
         var literal = condition.Value ?? "None";
         return Closed(op switch
         {
-            SegmentOperator.NotContains => o.S is null ? "0" : All([StrKind(o), $"position({o.S}, {Param("String", literal)}) = 0"]),
-            SegmentOperator.Regex => RegexSubset.TryParse(literal, out var pieces, out _)
-                ? All([o.Set, $"match({StrForm(o)}, {Param("String", Re2Pattern.Render(pieces))})"])
+            SegmentOperator.NotContains => All([KindIs(o, PreparedKind.String), $"position({o.Text}, {Param("String", literal)}) = 0"]),
+            SegmentOperator.Regex => RegexSubset.TryParse(literal, out var pieces, out _) && o.Text is not null
+                ? $"match({o.Text}, {Param("String", Re2Pattern.Render(pieces))})"
                 : "0",
             SegmentOperator.Modulo => Modulo(o, condition.Value),
+            SegmentOperator.Contains when condition.IsSemver => SemverContains(o, ConditionValues.SemverText(condition)),
+            SegmentOperator.Contains => All([TextIsString(o, literal, substring: true), $"position({o.Text}, {Param("String", literal)}) > 0"]),
             _ => Typed(op, literal, o, condition.IsSemver ? ConditionValues.SemverText(condition) : null),
         });
     }
 
-    /// <summary>Strings compare as strings (or as semantic versions), other types with the literal coerced to their type.</summary>
+    /// <summary>The literal coerced to each kind the value can have, as Python does; strings compare by code point.</summary>
     private string Typed(SegmentOperator op, string literal, Operand o, string? semver)
     {
-        var cmp = op == SegmentOperator.Contains ? string.Empty : Comparison(op);
+        var cmp = Comparison(op);
         var branches = new List<string>();
         if (semver is not null)
         {
-            branches.Add(Semver(op, o, semver));
+            branches.Add(o.Semver is not null && SemanticVersion.TryParse(semver, out var version)
+                ? $"{o.Semver} {cmp} {Param("String", PreparedValue.SemverKeyOf(version))}"
+                : "0");
         }
-        else if (o.S is not null)
+        else if (o.Kinds.Contains(PreparedKind.String))
         {
-            var s = Param("String", literal);
-            if (op == SegmentOperator.Contains)
-            {
-                // A literal with a character no number has can only be inside a string that is not a number.
-                var needsKind = literal.Length == 0 || literal.All(c => char.IsAsciiDigit(c) || c is '-' or '.');
-                branches.Add(All([needsKind ? StrKind(o) : "1", $"position({o.S}, {s}) > 0"]));
-            }
-            else if (!(op == SegmentOperator.Equal && o.Mapped && LooksNumeric(literal)))
-            {
-                // A string equal to a literal that is no number is itself no number, so it needs no kind check.
-                branches.Add(All([op == SegmentOperator.Equal ? "1" : StrKind(o), $"{o.S} {cmp} {s}"]));
-            }
+            // UTF-8 byte order is code point order, which is how Python orders strings.
+            var kind = op == SegmentOperator.Equal ? TextIsString(o, literal, substring: false) : KindIs(o, PreparedKind.String);
+            branches.Add(All([kind, $"{o.Text} {cmp} {Param("String", literal)}"]));
         }
 
-        if (op == SegmentOperator.Contains)
+        if (o.Integer is not null && PythonLiteral.TryParseInt(literal, out var integer))
         {
-            return Any(branches);
+            branches.Add($"{o.Integer} {cmp} {Param("String", PreparedValue.IntegerKeyOf(integer))}");
         }
 
-        if (PythonLiteral.TryParseInt(literal, out var integer))
+        if (o.Kinds.Contains(PreparedKind.Float) && PythonLiteral.TryParseFloat(literal, out var number))
         {
-            branches.Add(IntegerComparison(o.I64, "Int64", long.MinValue, long.MaxValue, op, integer));
-            branches.Add(IntegerComparison(o.U64, "UInt64", ulong.MinValue, ulong.MaxValue, op, integer));
-            if (o.S is not null && o.Mapped)
-            {
-                branches.Add(IntegerTextComparison(o.S, op, integer));
-            }
+            branches.Add(FloatComparison(o, op, number));
         }
 
-        if (PythonLiteral.TryParseFloat(literal, out var number))
-        {
-            var f = FloatParam(number);
-            if (o.F64 is not null)
-            {
-                branches.Add($"{o.F64} {cmp} {f}");
-            }
-
-            if (o.S is not null && o.Mapped)
-            {
-                branches.Add(Guarded(o.S, $"{NumericText(o.S, DecimalPattern)} AND toFloat64OrZero({o.S}) {cmp} {f}"));
-            }
-        }
-
-        if (o.B is not null)
+        if (o.Kinds.Contains(PreparedKind.Boolean))
         {
             var flag = literal is not ("False" or "false");
+            var isBool = KindIs(o, PreparedKind.Boolean);
             branches.Add((op, flag) switch
             {
                 (SegmentOperator.GreaterThan, true) or (SegmentOperator.LessThan, false) => "0",
-                (SegmentOperator.GreaterThanInclusive, false) or (SegmentOperator.LessThanInclusive, true) => $"isNotNull({o.B})",
-                _ => $"toUInt8({o.B}) {cmp} {(flag ? "1" : "0")}",
+                (SegmentOperator.GreaterThanInclusive, false) or (SegmentOperator.LessThanInclusive, true) => isBool,
+                _ => All([isBool, $"{o.Number} {cmp} {(flag ? "1" : "0")}"]),
             });
         }
 
         return Any(branches);
     }
 
-    /// <summary>An integer column against an integer literal, folded to a presence check or 0 when the literal is out of its range.</summary>
-    private string IntegerComparison(string? column, string type, BigInteger min, BigInteger max, SegmentOperator op, BigInteger value)
+    /// <summary>
+    /// A float value against a float literal. Infinite values are stored as ±max (JSON has no infinity); only a
+    /// literal at ±max or infinite can tell them apart, and then the value's text decides.
+    /// </summary>
+    private string FloatComparison(Operand o, SegmentOperator op, double literal)
     {
-        if (column is null)
+        var isFloat = KindIs(o, PreparedKind.Float);
+        if (double.IsNaN(literal))
         {
-            return "0";
+            return op == SegmentOperator.NotEqual ? isFloat : "0";
         }
 
-        if (value >= min && value <= max)
-        {
-            return $"{column} {Comparison(op)} {Param(type, value.ToString(CultureInfo.InvariantCulture))}";
-        }
-
-        var columnIsBelow = value > max;
-        var holds = op switch
-        {
-            SegmentOperator.NotEqual => true,
-            SegmentOperator.LessThan or SegmentOperator.LessThanInclusive => columnIsBelow,
-            SegmentOperator.GreaterThan or SegmentOperator.GreaterThanInclusive => !columnIsBelow,
-            _ => false,
-        };
-        return holds ? $"isNotNull({column})" : "0";
-    }
-
-    /// <summary>A string holding an integer (Flagsmith maps it to int, leading zeros and all) against an integer literal.</summary>
-    private string IntegerTextComparison(string s, SegmentOperator op, BigInteger value)
-    {
-        if (op is SegmentOperator.Equal or SegmentOperator.NotEqual)
-        {
-            var magnitude = BigInteger.Abs(value).ToString(CultureInfo.InvariantCulture);
-            var pattern = value.IsZero ? "^-?0+$" : value.Sign < 0 ? "^-0*" + magnitude + "$" : "^0*" + magnitude + "$";
-            var equal = NumericText(s, pattern);
-            return Guarded(s, op == SegmentOperator.Equal ? equal : $"{NumericText(s, IntegerPattern)} AND NOT {equal}");
-        }
-
-        return Guarded(s, $"{NumericText(s, IntegerPattern)} AND {IntegerKey(CanonicalInteger(s))} {Comparison(op)} {Param("String", IntegerKey(value))}");
+        var value = Math.Abs(literal) < double.MaxValue
+            ? o.Number
+            : $"multiIf({o.Text} = 'inf', inf, {o.Text} = '-inf', -inf, {o.Number})";
+        return All([isFloat, $"{value} {Comparison(op)} {FloatParam(literal)}"]);
     }
 
     private string In(Operand o, IReadOnlySet<string>? values)
     {
-        if (values is null)
+        if (values is null || o.Text is null)
         {
             return "0";
         }
 
+        // Python: a str or int whose str() is a candidate. A string value never looks like a number (it would have
+        // been mapped), so numeric-looking candidates can only be ints, compared by their integer key.
         var ordered = values.Order(StringComparer.Ordinal).ToList();
-        var integers = ordered.Where(IsCanonicalInteger).Select(v => BigInteger.Parse(v, CultureInfo.InvariantCulture)).ToList();
         var branches = new List<string>();
-        var strings = o.Mapped ? ordered.Where(v => !LooksNumeric(v)).ToArray() : [.. ordered];
-        if (o.S is not null && strings.Length > 0)
+        var strings = ordered.Where(v => !LooksNumeric(v)).ToArray();
+        if (strings.Length > 0 && o.Kinds.Contains(PreparedKind.String))
         {
-            branches.Add($"has({Param("Array(String)", strings)}, {o.S})");
+            var kind = strings.Any(CouldBeOtherKindsText) ? KindIs(o, PreparedKind.String) : "1";
+            branches.Add(All([kind, $"has({Param("Array(String)", strings)}, {o.Text})"]));
         }
 
-        var longs = integers.Where(i => i >= long.MinValue && i <= long.MaxValue).Select(i => (long)i).ToArray();
-        if (o.I64 is not null && longs.Length > 0)
+        var keys = ordered.Where(IsCanonicalInteger).Select(v => PreparedValue.IntegerKeyOf(BigInteger.Parse(v, CultureInfo.InvariantCulture))).ToArray();
+        if (keys.Length > 0 && o.Integer is not null)
         {
-            branches.Add($"has({Param("Array(Int64)", longs)}, {o.I64})");
-        }
-
-        var ulongs = integers.Where(i => i >= ulong.MinValue && i <= ulong.MaxValue).Select(i => (ulong)i).ToArray();
-        if (o.U64 is not null && ulongs.Length > 0)
-        {
-            branches.Add($"has({Param("Array(UInt64)", ulongs)}, {o.U64})");
-        }
-
-        if (o.S is not null && o.Mapped && integers.Count > 0)
-        {
-            var texts = integers.Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
-            branches.Add(Guarded(o.S, $"{NumericText(o.S, IntegerPattern)} AND has({Param("Array(String)", texts)}, {CanonicalInteger(o.S)})"));
+            branches.Add($"has({Param("Array(String)", keys)}, {o.Integer})");
         }
 
         return Any(branches);
@@ -394,7 +321,7 @@ internal sealed partial class SegmentSqlCompiler
 
     private string PercentageSplit(Operand o, string segmentKey, string? value)
     {
-        if (!PythonLiteral.TryParseFloat(value, out var threshold) || double.IsNaN(threshold))
+        if (!PythonLiteral.TryParseFloat(value, out var threshold) || double.IsNaN(threshold) || o.Text is null)
         {
             return "0";
         }
@@ -421,7 +348,7 @@ internal sealed partial class SegmentSqlCompiler
             return o.Set;
         }
 
-        var joined = $"concat({segmentKey}, ',', {StrForm(o)})";
+        var joined = $"concat({segmentKey}, ',', {o.Text})";
         var limit = Param("UInt16", largest.ToString(CultureInfo.InvariantCulture));
 
         // Why nested ifs: each rehash runs only for the rows whose previous hash was 9998; spelled with OR/AND the
@@ -430,75 +357,33 @@ internal sealed partial class SegmentSqlCompiler
         var expression = string.Empty;
         for (var iteration = Rehashes; iteration >= 1; iteration--)
         {
-            var text = iteration == 1 ? joined : $"concat({string.Join(", ',', ", Enumerable.Repeat(joined, iteration))})";
+            var text = iteration == 1 ? joined : $"arrayStringConcat(arrayWithConstant({iteration.ToString(CultureInfo.InvariantCulture)}, {joined}), ',')";
             var hash = $"(reinterpretAsUInt128(reverse(MD5({text}))) % 9999)";
             expression = iteration == Rehashes ? $"{hash} <= {limit}" : $"if({hash} = 9998, {expression}, {hash} <= {limit})";
         }
 
-        return All([o.Set, expression]);
+        return expression;
     }
 
     private string Modulo(Operand o, string? value)
     {
-        if (!ConditionValues.TryParseModulo(value, out var divisor, out var remainder) || divisor == 0 || double.IsNaN(divisor))
+        if (!ConditionValues.TryParseModulo(value, out var divisor, out var remainder) || divisor == 0 || double.IsNaN(divisor) || o.Number is null)
         {
             return "0";
         }
 
-        // Integers within 2^53 against an integral divisor: exact in Int64. Every other number goes through the exact
-        // float remainder, which is large, so it appears once per condition over whichever value the row holds.
-        var branches = new List<string>();
+        // Python's float(x) % d: ints, floats and bools alike (a string has no number). Integral values within 2^53
+        // against an integral divisor are exact in Int64; the rest goes through the exact float remainder. An infinite
+        // float (stored as ±max, text 'inf') gives nan, which matches nothing. Only floats need the checks for either.
+        var x = o.Number;
+        var floats = o.Kinds.Contains(PreparedKind.Float);
+        var finite = floats ? $"(abs({x}) < {Double(double.MaxValue)} OR {o.Text} NOT IN ('inf', '-inf'))" : "1";
         var limit = MaxExactInteger.ToString("R", CultureInfo.InvariantCulture);
-        var integral = Math.Abs(divisor) <= MaxExactInteger && Math.Floor(divisor) == divisor;
-        var picks = new List<(string When, string Value)>();
-        if (o.I64 is not null)
-        {
-            if (integral)
-            {
-                branches.Add($"(abs({o.I64}) <= {limit} AND {IntegerModulo(o.I64, (long)divisor, remainder)})");
-            }
-
-            picks.Add((integral ? $"abs({o.I64}) > {limit}" : $"isNotNull({o.I64})", $"toFloat64(assumeNotNull({o.I64}))"));
-        }
-
-        if (o.U64 is not null)
-        {
-            picks.Add(($"isNotNull({o.U64})", $"toFloat64(assumeNotNull({o.U64}))"));
-        }
-
-        if (o.F64 is not null)
-        {
-            picks.Add(($"isNotNull({o.F64})", $"assumeNotNull({o.F64})"));
-        }
-
-        if (o.S is not null && o.Mapped)
-        {
-            var s = $"assumeNotNull({o.S})";
-            picks.Add((Guarded(o.S, NumericText(o.S, IntegerPattern)), $"toFloat64OrZero({CanonicalInteger(s)})"));
-            picks.Add((Guarded(o.S, NumericText(o.S, DecimalPattern)), $"toFloat64OrZero({s})"));
-        }
-
-        if (picks.Count > 0)
-        {
-            var x = picks.Count == 1 ? picks[0].Value : "multiIf(" + string.Join(", ", picks.Select(p => p.When + ", " + p.Value)) + ", 0.)";
-            branches.Add(All([Any(picks.Select(p => p.When)), FloatModulo(x, divisor, remainder)]));
-        }
-
-        if (o.B is not null)
-        {
-            // Python's True % d and False % d are known here.
-            var whenTrue = PythonModulo(1, divisor) == remainder ? "1" : "0";
-            var whenFalse = PythonModulo(0, divisor) == remainder ? "1" : "0";
-            branches.Add(whenTrue == whenFalse ? (whenTrue == "1" ? $"isNotNull({o.B})" : "0") : $"{o.B} = {(whenTrue == "1" ? "true" : "false")}");
-        }
-
-        return Any(branches);
-    }
-
-    private static double PythonModulo(double x, double divisor)
-    {
-        var r = x % divisor;
-        return r != 0 && (r < 0) != (divisor < 0) ? r + divisor : r;
+        var small = floats ? $"{x} = floor({x}) AND abs({x}) <= {limit}" : $"abs({x}) <= {limit}";
+        var exact = Math.Abs(divisor) <= MaxExactInteger && Math.Floor(divisor) == divisor
+            ? $"if({small}, {IntegerModulo($"toInt64(assumeNotNull({x}))", (long)divisor, remainder)}, {FloatModulo(x, divisor, remainder)})"
+            : FloatModulo(x, divisor, remainder);
+        return All([$"isNotNull({x})", finite, exact]);
     }
 
     /// <summary>Python's <c>float(x) % d == r</c> for an integer |x| ≤ 2^53 and an integral d: exact in integers.</summary>
@@ -516,6 +401,25 @@ internal sealed partial class SegmentSqlCompiler
         return $"positiveModulo({column}, {Param("Int64", magnitude.ToString(CultureInfo.InvariantCulture))}) = {Param("Int64", expected.ToString(CultureInfo.InvariantCulture))}";
     }
 
+    /// <summary>
+    /// <c>x in Version</c>: Python iterates (major, minor, patch, prerelease, build); only the strings can equal x. Rare
+    /// enough to split the text here, and only for rows whose text is a version.
+    /// </summary>
+    private string SemverContains(Operand o, string text)
+    {
+        if (o.Semver is null || text.Length == 0)
+        {
+            return "0";
+        }
+
+        var t = Param("String", text);
+        var input = $"if(endsWith({o.Text}, '\\n'), substring({o.Text}, 1, length({o.Text}) - 1), {o.Text})";
+        var core = $"splitByChar('+', {input})[1]";
+        var pre = $"if(position({core}, '-') > 0, substring({core}, position({core}, '-') + 1), '')";
+        var build = $"if(position({input}, '+') > 0, substring({input}, position({input}, '+') + 1), '')";
+        return All([$"isNotNull({o.Semver})", $"({pre} = {t} OR {build} = {t})"]);
+    }
+
     private static string Comparison(SegmentOperator op) => op switch
     {
         SegmentOperator.Equal => "=",
@@ -528,43 +432,52 @@ internal sealed partial class SegmentSqlCompiler
     };
 
     /// <summary>Flagsmith's string mapping: a full match of <c>-?[0-9]+</c> is an int, of <c>-?[0-9]+\.[0-9]+</c> a float.</summary>
-    private static bool LooksNumeric(string s)
-    {
-        var body = s.StartsWith('-') ? s.AsSpan(1) : s.AsSpan();
-        var dot = body.IndexOf('.');
-        var whole = dot < 0 ? body : body[..dot];
-        return whole.Length > 0 && AllDigits(whole) && (dot < 0 || (dot < body.Length - 1 && AllDigits(body[(dot + 1)..])));
-    }
-
-    private static bool AllDigits(ReadOnlySpan<char> span)
-    {
-        foreach (var c in span)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool LooksNumeric(string s) => PreparedValue.OfString(s).Kind != PreparedKind.String;
 
     /// <summary>Python's <c>str()</c> of an int: what an int value must equal, as text, to be IN a list.</summary>
-    private static bool IsCanonicalInteger(string s) =>
-        LooksNumeric(s) && !s.Contains('.') && BigInteger.Parse(s, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) == s;
-
-    // ---- operands: a property's value, as the typed views a condition can compare ------------------------------------
+    private static bool IsCanonicalInteger(string s) => PreparedValue.OfString(s) is { Kind: PreparedKind.Integer } v && v.Text == s;
 
     /// <summary>
-    /// A context value. <c>Set</c> is a UInt8 expression; the views are Nullable expressions, NULL when the row's value
-    /// has another type, and null here when no row can have that type. <c>Mapped</c>: a numeric-looking string counts as
-    /// an int or float (Flagsmith's mapping of trait and context strings).
+    /// Whether <paramref name="text"/> could be (or, for a substring, be inside) the <c>str()</c> of an int, float or
+    /// bool: their texts only hold digits, '-', '+', '.', 'e', "inf", "nan", "True" and "False". When it cannot, a
+    /// text match alone proves the value is a string.
     /// </summary>
-    private sealed record Operand(string Set, string? S, string? I64, string? U64, string? F64, string? B, bool Mapped);
+    private static bool CouldBeOtherKindsText(string text) => CouldBeOtherKindsText(text, substring: false);
+
+    private static bool CouldBeOtherKindsText(string text, bool substring)
+    {
+        if (text is "True" or "False" || (substring && ("True".Contains(text, StringComparison.Ordinal) || "False".Contains(text, StringComparison.Ordinal))))
+        {
+            return true;
+        }
+
+        return text.All(c => char.IsAsciiDigit(c) || c is '-' or '+' or '.' or 'e' or 'i' or 'n' or 'f' or 'a');
+    }
+
+    /// <summary>The value is a string, or (when the literal proves it) any value whose text equals or holds the literal.</summary>
+    private string TextIsString(Operand o, string literal, bool substring) =>
+        o.Text is null || !o.Kinds.Contains(PreparedKind.String) ? "0"
+        : CouldBeOtherKindsText(literal, substring) ? KindIs(o, PreparedKind.String)
+        : "1";
+
+    private static string KindIs(Operand o, PreparedKind kind) =>
+        !o.Kinds.Contains(kind) ? "0"
+        : o.Kinds.Count == 1 ? o.Set
+        : $"{o.Kind} = {((int)kind).ToString(CultureInfo.InvariantCulture)}";
+
+    // ---- operands: a property's prepared values ----------------------------------------------------------------------
+
+    /// <summary>
+    /// A context value. <c>Set</c> is a UInt8 expression; the others are Nullable expressions, NULL when the value is
+    /// not set or has no such form, and null here when no row can have them. <see cref="Kinds"/> are the kinds it can have.
+    /// </summary>
+    private sealed record Operand(string Set, string? Kind, IReadOnlySet<PreparedKind> Kinds, string? Text, string? Number, string? Integer, string? Semver);
+
+    private static readonly Operand Unset = new("0", null, NoKinds, null, null, null, null);
 
     private Operand Property(string property)
     {
-        if (_operands.TryGetValue("p:" + property, out var cached))
+        if (_operands.TryGetValue(property, out var cached))
         {
             return cached;
         }
@@ -580,17 +493,17 @@ internal sealed partial class SegmentSqlCompiler
         {
             var target = reference.Target switch
             {
-                ContextTarget.IdentityIdentifier => MappedString("identifier"),
-                ContextTarget.IdentityKey => MappedString(IdentityKeySql()),
-                ContextTarget.EnvironmentKey => MappedString(Param("String", _environment.Key)),
-                ContextTarget.EnvironmentName => MappedString(Param("String", _environment.Name)),
+                ContextTarget.IdentityIdentifier => ContextColumns("identifier", "1"),
+                ContextTarget.IdentityKey => IdentityKey(),
+                ContextTarget.EnvironmentKey => Constant(_environment.Key),
+                ContextTarget.EnvironmentName => Constant(_environment.Name),
                 ContextTarget.Trait => TraitOperand(reference.ContextTraitKey!),
-                _ => new Operand("0", null, null, null, null, null, true),
+                _ => Unset,
             };
             result = Fallback(literal, target);
         }
 
-        _operands["p:" + property] = result;
+        _operands[property] = result;
         return result;
     }
 
@@ -602,94 +515,113 @@ internal sealed partial class SegmentSqlCompiler
             return target;
         }
 
-        string? View(string? l, string? t) => (l, t) switch
+        if (target.Set == "0")
+        {
+            return literal;
+        }
+
+        string? Pick(string? l, string? t) => (l, t) switch
         {
             (null, null) => null,
-            (_, null) => l,
+            (_, null) => $"if({literal.Set}, {l}, NULL)",
             (null, _) => $"if({literal.Set}, NULL, {t})",
             _ => $"if({literal.Set}, {l}, {t})",
         };
 
-        var set = target.Set switch { "1" => "1", "0" => literal.Set, _ => $"({literal.Set} OR {target.Set})" };
-        return new Operand(set, View(literal.S, target.S), View(literal.I64, target.I64), View(literal.U64, target.U64),
-            View(literal.F64, target.F64), View(literal.B, target.B), true);
+        var kinds = new HashSet<PreparedKind>(literal.Kinds);
+        kinds.UnionWith(target.Kinds);
+        var set = target.Set == "1" ? "1" : $"({literal.Set} OR {target.Set})";
+        return new Operand(set, Pick(KindExpression(literal), KindExpression(target)), kinds, Pick(literal.Text, target.Text),
+            Pick(literal.Number, target.Number), Pick(literal.Integer, target.Integer), Pick(literal.Semver, target.Semver));
     }
+
+    private static string? KindExpression(Operand o) =>
+        o.Kind ?? (o.Kinds.Count == 1 ? $"if({o.Set}, {((int)o.Kinds.Single()).ToString(CultureInfo.InvariantCulture)}, NULL)" : null);
 
     private Operand TraitOperand(string key)
     {
-        // Why a direct subcolumn: getSubcolumn() reads the whole JSON column, a path reads only that path's data.
-        var path = key.Length == 0 ? $"getSubcolumn({_row}.traits, {Param("String", key)})" : _row + "." + ClickHouseSql.JsonPath("traits", key);
-        IReadOnlySet<string>? types = null;
-        if (_traitTypes is not null && key.Length > 0 && !_traitTypes.TryGetValue(key, out types))
+        var kinds = AllKinds;
+        if (_traitTypes is not null && key.Length > 0)
         {
-            return new Operand("0", null, null, null, null, null, true);
+            if (!_traitTypes.TryGetValue(key, out var types))
+            {
+                return Unset;
+            }
+
+            kinds = KindsOf(types);
         }
 
-        string? View(string type) => types is null || types.Contains(type) ? ScanColumn($"{path}.:{type}") : null;
-        return new Operand(ScanColumn($"isNotNull({path})"), View("String"), View("Int64"), View("UInt64"), View("Float64"), View("Bool"), true);
+        // Why direct subcolumns: getSubcolumn() reads the whole JSON column, a path reads only that path's data.
+        string Column(string column, string type) => Scan(key.Length == 0
+            ? $"getSubcolumn({_row}.{column}, {Param("String", key)}).:{type}"
+            : $"{_row}.{ClickHouseSql.JsonPath(column, key)}.:{type}");
+
+        var integer = kinds.Contains(PreparedKind.Integer) ? Column("trait_integer", "String") : null;
+        var number = kinds.Overlaps([PreparedKind.Integer, PreparedKind.Float, PreparedKind.Boolean]) ? Column("trait_number", "Float64") : null;
+        var kind = kinds.Count > 1 ? Column("trait_kind", "Int64") : null;
+        var set = kinds.Count switch
+        {
+            0 => "0",
+            1 when kinds.Contains(PreparedKind.Integer) => $"isNotNull({integer})",
+            1 when !kinds.Contains(PreparedKind.String) => $"isNotNull({number})",
+            _ => $"isNotNull({kind ?? Column("trait_kind", "Int64")})",
+        };
+        return new Operand(set, kind, kinds, Column("trait_text", "String"), number, integer,
+            kinds.Contains(PreparedKind.String) ? Column("trait_semver", "String") : null);
     }
 
-    private static Operand MappedString(string sql) => new("1", sql, null, null, null, null, true);
+    /// <summary>Which prepared kinds a trait path can hold, from the JSON types of its raw values.</summary>
+    private static HashSet<PreparedKind> KindsOf(IReadOnlySet<string> types)
+    {
+        var kinds = new HashSet<PreparedKind>();
+        foreach (var type in types)
+        {
+            kinds.UnionWith(type switch
+            {
+                "String" => [PreparedKind.String, PreparedKind.Integer, PreparedKind.Float],
+                "Int64" or "UInt64" => [PreparedKind.Integer],
+                "Float64" => [PreparedKind.Float],
+                "Bool" => [PreparedKind.Boolean],
+                _ => AllKinds,
+            });
+        }
 
-    private Operand IdentityKeyUnmapped() => new("1", IdentityKeySql(), null, null, null, null, false);
+        return kinds;
+    }
 
-    private string IdentityKeySql() => ScanColumn(
-        $"if({_row}.identity_key = '', concat({Param("String", _environment.Key)}, '_', {_row}.identifier), {_row}.identity_key)", nullable: false);
-
-    /// <summary>The operand is a string that is not a number (always, when strings are not mapped).</summary>
-    private string StrKind(Operand o) => o.Mapped ? Guarded(o.S!, $"NOT {NumericText(o.S!, NumberPattern)}") : "1";
+    /// <summary>A prepared context string of the row (identifier, explicit identity key): kind 0 when absent.</summary>
+    private Operand ContextColumns(string prefix, string set) =>
+        new(set, Scan($"{_row}.{prefix}_kind"), new HashSet<PreparedKind> { PreparedKind.String, PreparedKind.Integer, PreparedKind.Float },
+            Scan($"{_row}.{prefix}_text"), Scan($"{_row}.{prefix}_number"), Scan($"{_row}.{prefix}_integer"), Scan($"{_row}.{prefix}_semver"));
 
     /// <summary>
-    /// <paramref name="s"/> fully matches a pattern over the characters <c>-.0-9</c> only. Why the trim first: most
-    /// strings hold another character, and ruling them out by a trim costs a fraction of running the regex.
+    /// The identity key: the explicit one, prepared; otherwise <c>&lt;environment key&gt;_&lt;identifier&gt;</c>, which
+    /// holds '_' and so is always a string and never a version.
     /// </summary>
-    private string NumericText(string s, string pattern) => $"(trimLeft({s}, '-.0123456789') = '' AND match({s}, {Param("String", pattern)}))";
-
-    /// <summary>Checks presence first, so the (short-circuited) work after it runs only on rows holding the view's type.</summary>
-    private string Guarded(string view, string expression) => IsNullable(view) ? $"(isNotNull({view}) AND {expression})" : expression;
-
-    /// <summary>Python's <c>str()</c> of the operand (NULL when not set), numeric strings as their mapped int or float.</summary>
-    private string StrForm(Operand o)
+    private Operand IdentityKey()
     {
-        var branches = new List<(string When, string Then)>();
-        if (o.S is not null)
+        var key = ContextColumns("key", "1");
+        var explicitKey = $"{Scan($"{_row}.identity_key")} != ''";
+        return key with
         {
-            var s = $"assumeNotNull({o.S})";
-            var text = o.Mapped
-                ? $"multiIf(NOT {NumericText(s, NumberPattern)}, {s}, match({s}, {Param("String", IntegerPattern)}), {CanonicalInteger(s)}, {FloatRepr($"toFloat64OrZero({s})")})"
-                : s;
-            branches.Add((IsNullable(o.S) ? $"isNotNull({o.S})" : "1", text));
-        }
-
-        if (o.I64 is not null)
-        {
-            branches.Add(($"isNotNull({o.I64})", $"toString(assumeNotNull({o.I64}))"));
-        }
-
-        if (o.U64 is not null)
-        {
-            branches.Add(($"isNotNull({o.U64})", $"toString(assumeNotNull({o.U64}))"));
-        }
-
-        if (o.F64 is not null)
-        {
-            branches.Add(($"isNotNull({o.F64})", FloatRepr($"assumeNotNull({o.F64})")));
-        }
-
-        if (o.B is not null)
-        {
-            branches.Add(($"isNotNull({o.B})", $"if(assumeNotNull({o.B}), 'True', 'False')"));
-        }
-
-        if (branches.Count == 0)
-        {
-            return "NULL";
-        }
-
-        return DerivedColumn(branches[0].When == "1" ? branches[0].Then : "multiIf(" + string.Join(", ", branches.Select(b => b.When + ", " + b.Then)) + ", NULL)");
+            Kind = $"if({explicitKey}, {key.Kind}, 1)",
+            Text = $"if({explicitKey}, {key.Text}, concat({Param("String", _environment.Key)}, '_', identifier))",
+        };
     }
 
-    private bool IsNullable(string view) => !(_nonNullable.Contains(view) || view.StartsWith('{'));
+    /// <summary>An environment value, prepared here: the same for every row.</summary>
+    private Operand Constant(string text)
+    {
+        var value = PreparedValue.OfString(text);
+        return new Operand("1", null, new HashSet<PreparedKind> { value.Kind }, Param("String", value.Text),
+            value.Number is { } n ? FloatParam(n) : null,
+            value.IntegerKey is { } i ? Param("String", i) : null,
+            value.SemverKey is { } s ? Param("String", s) : null);
+    }
+
+    private Operand IdentityKeyUnmapped() =>
+        new("1", null, new HashSet<PreparedKind> { PreparedKind.String },
+            Derived($"if({Scan($"{_row}.identity_key")} = '', concat({Param("String", _environment.Key)}, '_', identifier), {Scan($"{_row}.identity_key")})"), null, null, null);
 
     private string Param(string type, object value)
     {
