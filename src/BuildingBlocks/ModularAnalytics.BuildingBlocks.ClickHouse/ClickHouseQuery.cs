@@ -114,6 +114,20 @@ public sealed record ClickHouseInsert
         return sql.Append(" FORMAT ").Append(Format).ToString();
     }
 
+    /// <summary>The same insert reading its rows from a file of the server's (here: the embedded engine's) file system.</summary>
+    internal string BuildFromFile(string path)
+    {
+        var sql = new System.Text.StringBuilder("INSERT INTO ").Append(ClickHouseSql.Identifier(Table));
+        if (Columns is { Count: > 0 })
+        {
+            sql.Append(" (").AppendJoin(", ", Columns.Select(ClickHouseSql.Identifier)).Append(')');
+        }
+
+        sql.Append(" SELECT * FROM file(").Append(ClickHouseSql.StringLiteral(path)).Append(", ").Append(ClickHouseSql.StringLiteral(Format)).Append(')');
+        var clause = ClickHouseSql.SettingsClause(EffectiveSettings());
+        return clause.Length > 0 ? sql.Append(' ').Append(clause).ToString() : sql.ToString();
+    }
+
     // Why best_effort: rows carry ISO-8601 UTC timestamps ("...Z"), which the basic parser rejects.
     internal IEnumerable<KeyValuePair<string, string>> EffectiveSettings() =>
         ClickHouseSql.MergeSettings(

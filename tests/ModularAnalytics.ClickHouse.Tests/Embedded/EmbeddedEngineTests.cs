@@ -101,6 +101,25 @@ public sealed class EmbeddedEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Large_chunks_go_through_a_file_with_the_inserts_columns_format_and_settings_and_leave_no_file()
+    {
+        var options = _services.GetRequiredService<WarehouseOptions>().Embedded! with { InsertChunkBytes = 8192, FileInsertBytes = 1024 };
+        var client = new EmbeddedClickHouseClient(options);
+        await client.ExecuteAsync(new ClickHouseQuery("CREATE TABLE from_file (id UInt64, at DateTime64(3, 'UTC'), s String, d String DEFAULT 'dflt') ENGINE = MergeTree ORDER BY id"));
+        var at = new DateTime(2026, 12, 2, 7, 0, 0, DateTimeKind.Utc);
+
+        var sent = await client.InsertAsync(
+            new ClickHouseInsert("from_file") { Columns = ["id", "at", "s"], Format = "JSONCompactEachRow", LogComment = "file-insert" },
+            Enumerable.Range(0, 1000).Select(i => new object[] { i, at.AddSeconds(i), "é\n" + new string('x', i % 7) }));
+
+        Assert.Equal(1000, sent);
+        var r = await client.QueryAsync(new ClickHouseQuery("SELECT count() AS c, sum(id) AS total, min(at) AS first, countIf(d = 'dflt') AS defaults, countIf(startsWith(s, 'é\n')) AS texts FROM from_file"));
+        Assert.Equal((1000UL, 499500UL, at, 1000UL, 1000UL),
+            (r[0].GetUInt64("c"), r[0].GetUInt64("total"), r[0].GetDateTime("first"), r[0].GetUInt64("defaults"), r[0].GetUInt64("texts")));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(options.DataPath, "inserts")));
+    }
+
+    [Fact]
     public async Task Cancellation_is_honoured_before_the_query_starts()
     {
         using var cts = new CancellationTokenSource();
