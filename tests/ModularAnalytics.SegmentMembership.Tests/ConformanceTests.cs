@@ -62,7 +62,7 @@ public sealed class ConformanceTests(ITestOutputHelper output) : IAsyncLifetime
         foreach (var @case in cases.Where(c => c.Segments.Count > 0))
         {
             var segments = @case.Segments.Select(s => new SegmentToCompile(s.Id, s.Key, s.Rules)).ToList();
-            var result = await _client.QueryAsync(SegmentSqlCompiler.MembershipQuery(@case.Name, @case.Environment, segments));
+            var result = await _client.QueryAsync(MembershipQuery.Build(@case.Name, @case.Environment, segments));
             var members = Assert.Single(result).Get<int[]>("members")!;
             for (var i = 0; i < segments.Count; i++)
             {

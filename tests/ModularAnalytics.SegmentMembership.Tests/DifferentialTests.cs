@@ -73,7 +73,7 @@ public sealed class DifferentialTests(ITestOutputHelper output) : WarehouseTest
         var disagreements = new List<string>();
         foreach (var (batch, typed) in segments.Chunk(SegmentsPerQuery).SelectMany(b => new[] { (b, false), (b, true) }))
         {
-            var result = await Client.QueryAsync(SegmentSqlCompiler.MembershipQuery("diff", Environment, batch, traitTypes: typed ? types : null));
+            var result = await Client.QueryAsync(MembershipQuery.Build("diff", Environment, batch, traitTypes: typed ? types : null));
             Assert.Equal(IdentityCount, result.Count);
             foreach (var row in result)
             {

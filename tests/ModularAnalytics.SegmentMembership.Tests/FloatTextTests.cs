@@ -33,7 +33,7 @@ public sealed class FloatTextTests : WarehouseTest
             [SegmentRule.All(new SegmentCondition("REGEX", "x", "^" + f.Python.Replace(".", "\\.", StringComparison.Ordinal).Replace("+", "\\+", StringComparison.Ordinal) + "$"))])).ToList();
         await Client.InsertAsync(IdentityWarehouseRows.Insert(), identities.Select(i => IdentityWarehouseRows.Row("floats", i, DateTime.UtcNow)));
 
-        var rows = await Client.QueryAsync(SegmentSqlCompiler.MembershipQuery("floats", Environment, segments));
+        var rows = await Client.QueryAsync(MembershipQuery.Build("floats", Environment, segments));
 
         Assert.Equal(Floats.Length, rows.Count);
         var mismatches = new List<string>();

@@ -45,7 +45,7 @@ public sealed class PreparationMigrationTests : WarehouseTest
         Assert.Equal(0, await StoredIdentityPreparation.RunAsync(Client, CancellationToken.None));
 
         var segments = Conditions.Select((c, i) => new SegmentToCompile("s" + i, "key", [SegmentRule.All(c)])).ToList();
-        var rows = await Client.QueryAsync(SegmentSqlCompiler.MembershipQuery("old", Environment, segments));
+        var rows = await Client.QueryAsync(MembershipQuery.Build("old", Environment, segments));
         Assert.Equal(3, rows.Count);
         foreach (var row in rows)
         {

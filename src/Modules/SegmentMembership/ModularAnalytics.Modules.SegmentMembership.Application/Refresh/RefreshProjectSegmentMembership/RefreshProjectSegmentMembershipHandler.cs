@@ -16,7 +16,7 @@ internal sealed class RefreshProjectSegmentMembershipHandler(
     IRefreshStateStore states,
     ISegmentWarehouse warehouse,
     ProjectBackfill backfill,
-    SegmentMembershipSettings settings,
+    SegmentMembershipOptions settings,
     TimeProvider time,
     ILogger<RefreshProjectSegmentMembershipHandler> logger) : ICommandHandler<RefreshProjectSegmentMembershipCommand>
 {

@@ -15,7 +15,7 @@ internal sealed class CreateSegmentHandler(
     ISegmentRepository segments,
     ISegmentMembershipUnitOfWork unitOfWork,
     ICommandScheduler scheduler,
-    SegmentMembershipSettings settings,
+    SegmentMembershipOptions settings,
     SegmentViews views,
     IRegexEngineCheck regexEngine,
     TimeProvider time) : ICommandHandler<CreateSegmentCommand, SegmentDto>

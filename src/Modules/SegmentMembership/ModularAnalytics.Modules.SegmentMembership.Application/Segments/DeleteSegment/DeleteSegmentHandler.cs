@@ -16,7 +16,7 @@ internal sealed class DeleteSegmentHandler(
     IMembershipCountStore counts,
     ISegmentMembershipUnitOfWork unitOfWork,
     ICommandScheduler scheduler,
-    SegmentMembershipSettings settings) : ICommandHandler<DeleteSegmentCommand>
+    SegmentMembershipOptions settings) : ICommandHandler<DeleteSegmentCommand>
 {
     public async Task<Unit> Handle(DeleteSegmentCommand request, CancellationToken cancellationToken)
     {

@@ -16,7 +16,7 @@ internal sealed class ReplaceSegmentHandler(
     IMembershipCountStore counts,
     ISegmentMembershipUnitOfWork unitOfWork,
     ICommandScheduler scheduler,
-    SegmentMembershipSettings settings,
+    SegmentMembershipOptions settings,
     SegmentViews views,
     IRegexEngineCheck regexEngine,
     TimeProvider time) : ICommandHandler<ReplaceSegmentCommand, SegmentDto>
