@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ModularAnalytics.Modules.SegmentMembership.Domain.Evaluation;
+using ModularAnalytics.SegmentMembership.Tests.Support.Oracle;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
 using ModularAnalytics.SegmentMembership.IntegrationTests.Support;
 using Xunit;

@@ -1,4 +1,4 @@
-using ModularAnalytics.Modules.SegmentMembership.Domain.Evaluation;
+using ModularAnalytics.SegmentMembership.Tests.Support.Oracle;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
 
 namespace ModularAnalytics.SegmentMembership.Tests;

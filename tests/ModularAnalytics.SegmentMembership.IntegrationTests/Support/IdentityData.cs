@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ModularAnalytics.Modules.SegmentMembership.Domain.Evaluation;
+using ModularAnalytics.SegmentMembership.Tests.Support.Oracle;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
 
 namespace ModularAnalytics.SegmentMembership.IntegrationTests.Support;

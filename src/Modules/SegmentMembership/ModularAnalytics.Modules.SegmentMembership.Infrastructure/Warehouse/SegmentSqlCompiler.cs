@@ -8,7 +8,7 @@ namespace ModularAnalytics.Modules.SegmentMembership.Infrastructure.Warehouse;
 
 /// <summary>
 /// Compiles segment rules to ClickHouse boolean expressions over one row of the warehouse table <c>identities</c>, with
-/// Flagsmith's semantics (the ones <c>SegmentEvaluator</c> implements, written separately so each checks the other).
+/// Flagsmith's semantics (the ones the tests' oracle, <c>SegmentEvaluator</c>, implements separately so each checks the other).
 /// Every value that comes from a rule or the environment is bound as a <c>{pN:Type}</c> parameter; trait names become
 /// backtick-escaped JSON subcolumn paths.
 /// </summary>
