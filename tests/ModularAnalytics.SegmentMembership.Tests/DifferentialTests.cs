@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 using ModularAnalytics.BuildingBlocks.ClickHouse;
-using ModularAnalytics.SegmentMembership.Tests.Support.Oracle;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
 using ModularAnalytics.Modules.SegmentMembership.Infrastructure.Warehouse;
 using ModularAnalytics.SegmentMembership.Tests.Support;
+using ModularAnalytics.SegmentMembership.Tests.Support.Oracle;
 using Xunit.Abstractions;
 
 namespace ModularAnalytics.SegmentMembership.Tests;

@@ -1,5 +1,5 @@
-using ModularAnalytics.SegmentMembership.Tests.Support.Oracle;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
+using ModularAnalytics.SegmentMembership.Tests.Support.Oracle;
 
 namespace ModularAnalytics.SegmentMembership.Tests;
 

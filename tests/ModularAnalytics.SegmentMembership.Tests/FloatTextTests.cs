@@ -1,8 +1,8 @@
 using ModularAnalytics.BuildingBlocks.ClickHouse;
-using ModularAnalytics.SegmentMembership.Tests.Support.Oracle;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
 using ModularAnalytics.Modules.SegmentMembership.Infrastructure.Warehouse;
 using ModularAnalytics.SegmentMembership.Tests.Support;
+using ModularAnalytics.SegmentMembership.Tests.Support.Oracle;
 
 namespace ModularAnalytics.SegmentMembership.Tests;
 
