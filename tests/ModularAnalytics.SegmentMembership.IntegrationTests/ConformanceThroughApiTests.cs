@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ModularAnalytics.Modules.SegmentMembership.Domain.Evaluation;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
 using ModularAnalytics.SegmentMembership.IntegrationTests.Support;
+using ModularAnalytics.SegmentMembership.Tests.Support.Oracle;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -1,9 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
 using ModularAnalytics.BuildingBlocks.ClickHouse;
-using ModularAnalytics.Modules.SegmentMembership.Domain.Evaluation;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
 using ModularAnalytics.Modules.SegmentMembership.Infrastructure.Warehouse;
 using ModularAnalytics.SegmentMembership.Tests.Support;
+using ModularAnalytics.SegmentMembership.Tests.Support.Oracle;
 using Xunit.Abstractions;
 
 namespace ModularAnalytics.SegmentMembership.Tests;
@@ -14,15 +13,8 @@ namespace ModularAnalytics.SegmentMembership.Tests;
 /// identity is checked in SQL against an identity row with an empty identifier and no traits — the warehouse holds no
 /// identity-less rows; such cases only test that an unresolvable path is not set, which holds for any row.
 /// </summary>
-public sealed class ConformanceTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class ConformanceTests(ITestOutputHelper output) : WarehouseTest
 {
-    private IClickHouseClient _client = null!;
-    private ServiceProvider _services = null!;
-
-    public async Task InitializeAsync() => (_client, _services) = await SharedWarehouse.CreateDatabaseAsync();
-
-    public Task DisposeAsync() => SharedWarehouse.DropAsync(_client, _services);
-
     [Fact]
     public void Every_case_and_segment_matches_in_the_evaluator()
     {
@@ -55,14 +47,14 @@ public sealed class ConformanceTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(ConformanceCases.ExpectedCaseCount, cases.Count);
         var insertedAt = DateTime.UtcNow;
         var rows = cases.Select(c => IdentityWarehouseRows.Row(c.Name, c.Identity ?? new IdentityContext(string.Empty, null, new Dictionary<string, TraitValue>()), insertedAt));
-        await _client.InsertAsync(IdentityWarehouseRows.Insert(), rows);
+        await Client.InsertAsync(IdentityWarehouseRows.Insert(), rows);
 
         var failures = new List<string>();
         var checkedSegments = 0;
         foreach (var @case in cases.Where(c => c.Segments.Count > 0))
         {
             var segments = @case.Segments.Select(s => new SegmentToCompile(s.Id, s.Key, s.Rules)).ToList();
-            var result = await _client.QueryAsync(SegmentSqlCompiler.MembershipQuery(@case.Name, @case.Environment, segments));
+            var result = await Client.QueryAsync(MembershipQuery.Build(@case.Name, @case.Environment, segments));
             var members = Assert.Single(result).Get<int[]>("members")!;
             for (var i = 0; i < segments.Count; i++)
             {

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 using ModularAnalytics.BuildingBlocks.ClickHouse;
-using ModularAnalytics.Modules.SegmentMembership.Domain.Evaluation;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
 using ModularAnalytics.Modules.SegmentMembership.Infrastructure.Warehouse;
 using ModularAnalytics.SegmentMembership.Tests.Support;
+using ModularAnalytics.SegmentMembership.Tests.Support.Oracle;
 using Xunit.Abstractions;
 
 namespace ModularAnalytics.SegmentMembership.Tests;
@@ -73,7 +73,7 @@ public sealed class DifferentialTests(ITestOutputHelper output) : WarehouseTest
         var disagreements = new List<string>();
         foreach (var (batch, typed) in segments.Chunk(SegmentsPerQuery).SelectMany(b => new[] { (b, false), (b, true) }))
         {
-            var result = await Client.QueryAsync(SegmentSqlCompiler.MembershipQuery("diff", Environment, batch, traitTypes: typed ? types : null));
+            var result = await Client.QueryAsync(MembershipQuery.Build("diff", Environment, batch, traitTypes: typed ? types : null));
             Assert.Equal(IdentityCount, result.Count);
             foreach (var row in result)
             {

@@ -1,5 +1,5 @@
-using ModularAnalytics.Modules.SegmentMembership.Domain.Evaluation;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
+using ModularAnalytics.SegmentMembership.Tests.Support.Oracle;
 
 namespace ModularAnalytics.SegmentMembership.Tests;
 

@@ -1,8 +1,8 @@
 using ModularAnalytics.BuildingBlocks.ClickHouse;
-using ModularAnalytics.Modules.SegmentMembership.Domain.Evaluation;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
 using ModularAnalytics.Modules.SegmentMembership.Infrastructure.Warehouse;
 using ModularAnalytics.SegmentMembership.Tests.Support;
+using ModularAnalytics.SegmentMembership.Tests.Support.Oracle;
 
 namespace ModularAnalytics.SegmentMembership.Tests;
 
@@ -33,7 +33,7 @@ public sealed class FloatTextTests : WarehouseTest
             [SegmentRule.All(new SegmentCondition("REGEX", "x", "^" + f.Python.Replace(".", "\\.", StringComparison.Ordinal).Replace("+", "\\+", StringComparison.Ordinal) + "$"))])).ToList();
         await Client.InsertAsync(IdentityWarehouseRows.Insert(), identities.Select(i => IdentityWarehouseRows.Row("floats", i, DateTime.UtcNow)));
 
-        var rows = await Client.QueryAsync(SegmentSqlCompiler.MembershipQuery("floats", Environment, segments));
+        var rows = await Client.QueryAsync(MembershipQuery.Build("floats", Environment, segments));
 
         Assert.Equal(Floats.Length, rows.Count);
         var mismatches = new List<string>();

@@ -1,9 +1,9 @@
 using System.Text.Json.Serialization;
 using ModularAnalytics.BuildingBlocks.ClickHouse;
-using ModularAnalytics.Modules.SegmentMembership.Domain.Evaluation;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
 using ModularAnalytics.Modules.SegmentMembership.Infrastructure.Warehouse;
 using ModularAnalytics.SegmentMembership.Tests.Support;
+using ModularAnalytics.SegmentMembership.Tests.Support.Oracle;
 
 namespace ModularAnalytics.SegmentMembership.Tests;
 
@@ -45,7 +45,7 @@ public sealed class PreparationMigrationTests : WarehouseTest
         Assert.Equal(0, await StoredIdentityPreparation.RunAsync(Client, CancellationToken.None));
 
         var segments = Conditions.Select((c, i) => new SegmentToCompile("s" + i, "key", [SegmentRule.All(c)])).ToList();
-        var rows = await Client.QueryAsync(SegmentSqlCompiler.MembershipQuery("old", Environment, segments));
+        var rows = await Client.QueryAsync(MembershipQuery.Build("old", Environment, segments));
         Assert.Equal(3, rows.Count);
         foreach (var row in rows)
         {

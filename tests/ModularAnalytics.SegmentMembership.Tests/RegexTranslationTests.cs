@@ -1,9 +1,9 @@
 using System.Text.Json;
 using ModularAnalytics.BuildingBlocks.ClickHouse;
-using ModularAnalytics.Modules.SegmentMembership.Domain.Evaluation;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
 using ModularAnalytics.Modules.SegmentMembership.Infrastructure.Warehouse;
 using ModularAnalytics.SegmentMembership.Tests.Support;
+using ModularAnalytics.SegmentMembership.Tests.Support.Oracle;
 
 namespace ModularAnalytics.SegmentMembership.Tests;
 

@@ -37,6 +37,21 @@ public sealed class RuleValidationTests
         Assert.Contains(errors, e => e.Path == path);
     }
 
+    [Theory]
+    [InlineData("""{"operator": "MODULO", "property": "a", "value": "2"}""", true)]
+    [InlineData("""{"operator": "MODULO", "property": "a", "value": "0|1"}""", true)]
+    [InlineData("""{"operator": "PERCENTAGE_SPLIT", "property": "", "value": "ten"}""", true)]
+    [InlineData("""{"operator": "LESS_THAN", "property": "a", "value": "1.x:semver"}""", true)]
+    [InlineData("""{"operator": "MODULO", "property": "a"}""", false)]
+    [InlineData("""{"operator": "MODULO", "property": "a", "value": ["2|0"]}""", false)]
+    [InlineData("""{"operator": "REGEX", "property": "a", "value": "a(b"}""", false)]
+    public void Malformed_values_Flagsmith_stores_are_marked_never_matching(string condition, bool neverMatching)
+    {
+        var error = Assert.Single(Validate(Rule(condition)));
+
+        Assert.Equal(neverMatching, error.NeverMatching);
+    }
+
     [Fact]
     public void A_valid_tree_has_no_errors()
     {

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ModularAnalytics.Modules.SegmentMembership.Domain.Evaluation;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
+using ModularAnalytics.SegmentMembership.Tests.Support.Oracle;
 
 namespace ModularAnalytics.SegmentMembership.IntegrationTests.Support;
 

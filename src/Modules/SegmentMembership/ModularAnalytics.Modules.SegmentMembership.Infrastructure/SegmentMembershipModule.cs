@@ -54,11 +54,11 @@ public sealed class SegmentMembershipModule : IModule
         services.AddRecurringCommand(BackfillScheduleName, settings.BackfillCron, static () => new RunSegmentMembershipBackfillCommand());
     }
 
-    internal static SegmentMembershipSettings ReadSettings(IConfiguration configuration)
+    internal static SegmentMembershipOptions ReadSettings(IConfiguration configuration)
     {
-        var section = configuration.GetSection(SegmentMembershipSettings.Section);
-        var defaults = new SegmentMembershipSettings();
-        var settings = new SegmentMembershipSettings
+        var section = configuration.GetSection(SegmentMembershipOptions.Section);
+        var defaults = new SegmentMembershipOptions();
+        var settings = new SegmentMembershipOptions
         {
             IdentitySource = section.GetValue("IdentitySource", defaults.IdentitySource),
             NdjsonPath = section["Ndjson:Path"],
@@ -69,12 +69,12 @@ public sealed class SegmentMembershipModule : IModule
         };
         if (settings.IdentitySource == IdentitySourceKind.Ndjson && string.IsNullOrWhiteSpace(settings.NdjsonPath))
         {
-            throw new InvalidOperationException($"{SegmentMembershipSettings.Section}:IdentitySource is Ndjson but {SegmentMembershipSettings.Section}:Ndjson:Path is not set.");
+            throw new InvalidOperationException($"{SegmentMembershipOptions.Section}:IdentitySource is Ndjson but {SegmentMembershipOptions.Section}:Ndjson:Path is not set.");
         }
 
         if (settings.RefreshTimeout <= TimeSpan.Zero || settings.BackfillBatchSize <= 0)
         {
-            throw new InvalidOperationException($"{SegmentMembershipSettings.Section}: RefreshTimeout and BackfillBatchSize must be positive.");
+            throw new InvalidOperationException($"{SegmentMembershipOptions.Section}: RefreshTimeout and BackfillBatchSize must be positive.");
         }
 
         return settings;

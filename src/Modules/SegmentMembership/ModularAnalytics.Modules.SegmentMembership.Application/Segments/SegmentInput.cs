@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using FluentValidation;
 using FluentValidation.Results;
 using ModularAnalytics.BuildingBlocks.Application.Exceptions;
@@ -22,18 +21,14 @@ internal interface ISegmentInput
     JsonElement? Rules { get; }
 }
 
-internal static partial class SegmentRulesInput
+internal static class SegmentRulesInput
 {
     public static string Compact(JsonElement rules) => JsonSerializer.Serialize(rules);
 
-    /// <summary>Parses rules the validator has accepted.</summary>
-    public static IReadOnlyList<SegmentRule> ParseStored(string rulesJson)
-    {
-        using var document = JsonDocument.Parse(rulesJson);
-        return SegmentRuleJson.Parse(document.RootElement, out _);
-    }
-
-    /// <summary>Problems with the rules, keyed by path (<c>rules[0].conditions[2].value</c>).</summary>
+    /// <summary>
+    /// Problems with the rules, keyed by path (<c>rules[0].conditions[2].value</c>): every rule error but a value the
+    /// validator marks <see cref="SegmentRuleError.NeverMatching"/>, which is stored, not refused.
+    /// </summary>
     public static IReadOnlyList<SegmentRuleError> Check(JsonElement? rules)
     {
         if (rules is not { } element || element.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
@@ -42,42 +37,7 @@ internal static partial class SegmentRulesInput
         }
 
         var parsed = SegmentRuleJson.Parse(element, out var errors);
-        return errors.Count > 0 ? errors : [.. SegmentRuleValidator.Validate(parsed).Where(e => !IsNeverMatchingValue(parsed, e))];
-    }
-
-    /// <summary>
-    /// Flagsmith accepts a malformed MODULO, PERCENTAGE_SPLIT or <c>:semver</c> value and evaluates the condition as
-    /// never matching (its engine-test-data has such segments, e.g. <c>test_modulo_condition_invalid_format</c>), and
-    /// both our engines do the same; so such a value is stored, not refused. Every other rule error is a 400.
-    /// </summary>
-    private static bool IsNeverMatchingValue(IReadOnlyList<SegmentRule> rules, SegmentRuleError error)
-    {
-        var match = ValuePath().Match(error.Path);
-        if (!match.Success)
-        {
-            return false;
-        }
-
-        var indexes = match.Groups["rule"].Captures.Select(c => int.Parse(c.Value, CultureInfo.InvariantCulture)).ToList();
-        var rule = rules.ElementAtOrDefault(indexes[0]);
-        foreach (var index in indexes.Skip(1))
-        {
-            rule = rule?.Rules.ElementAtOrDefault(index);
-        }
-
-        var condition = rule?.Conditions.ElementAtOrDefault(int.Parse(match.Groups["condition"].Value, CultureInfo.InvariantCulture));
-        if (condition is not { Value: { Length: <= SegmentRuleValidator.MaxValueLength } } || condition.ValueItems is not null)
-        {
-            return false;
-        }
-
-        return condition.ParsedOperator switch
-        {
-            SegmentOperator.Modulo or SegmentOperator.PercentageSplit => true,
-            SegmentOperator.Equal or SegmentOperator.NotEqual or SegmentOperator.GreaterThan or SegmentOperator.GreaterThanInclusive
-                or SegmentOperator.LessThan or SegmentOperator.LessThanInclusive => condition.IsSemver,
-            _ => false,
-        };
+        return errors.Count > 0 ? errors : [.. SegmentRuleValidator.Validate(parsed).Where(e => !e.NeverMatching)];
     }
 
     /// <summary>
@@ -87,7 +47,7 @@ internal static partial class SegmentRulesInput
     public static async Task CheckPatternsWithEngineAsync(IRegexEngineCheck regexEngine, string rulesJson, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        foreach (var (path, condition) in Conditions(ParseStored(rulesJson)))
+        foreach (var (path, condition) in Conditions(SegmentRuleJson.ParseStored(rulesJson)))
         {
             if (condition.ParsedOperator == SegmentOperator.Regex && condition.Value is { } pattern
                 && await regexEngine.CheckAsync(pattern, cancellationToken) is { } refusal)
@@ -119,9 +79,6 @@ internal static partial class SegmentRulesInput
             }
         }
     }
-
-    [GeneratedRegex(@"^rules\[(?<rule>\d+)\](?:\.rules\[(?<rule>\d+)\])*\.conditions\[(?<condition>\d+)\]\.value$")]
-    private static partial Regex ValuePath();
 }
 
 /// <summary>Validation of <see cref="ISegmentInput"/>; the rule errors come from the domain's parser and validator.</summary>

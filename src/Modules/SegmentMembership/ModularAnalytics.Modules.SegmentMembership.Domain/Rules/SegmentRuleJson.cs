@@ -12,6 +12,13 @@ public static class SegmentRuleJson
         return ReadRules(rules, "rules", list);
     }
 
+    /// <summary>Parses rules as stored with a segment: the validator accepted them before they were stored.</summary>
+    public static IReadOnlyList<SegmentRule> ParseStored(string rulesJson)
+    {
+        using var document = JsonDocument.Parse(rulesJson);
+        return Parse(document.RootElement, out _);
+    }
+
     private static List<SegmentRule> ReadRules(JsonElement element, string path, List<SegmentRuleError> errors)
     {
         var rules = new List<SegmentRule>();

@@ -1,6 +1,9 @@
 namespace ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
 
-/// <summary>Checks a rule tree before it is stored; errors are keyed by path (<c>rules[0].conditions[2].value</c>).</summary>
+/// <summary>
+/// Checks a rule tree before it is stored; errors are keyed by path (<c>rules[0].conditions[2].value</c>). An error
+/// marked <see cref="SegmentRuleError.NeverMatching"/> is a value Flagsmith stores and never matches.
+/// </summary>
 public static class SegmentRuleValidator
 {
     public const int MaxDepth = 10;
@@ -96,11 +99,11 @@ public static class SegmentRuleValidator
             case SegmentOperator.Modulo:
                 if (!ConditionValues.TryParseModulo(value, out var divisor, out _))
                 {
-                    errors.Add(new(valuePath, "MODULO takes \"divisor|remainder\", both numbers."));
+                    errors.Add(new(valuePath, "MODULO takes \"divisor|remainder\", both numbers.") { NeverMatching = true });
                 }
                 else if (divisor == 0)
                 {
-                    errors.Add(new(valuePath, "The MODULO divisor must not be zero."));
+                    errors.Add(new(valuePath, "The MODULO divisor must not be zero.") { NeverMatching = true });
                 }
 
                 break;
@@ -114,7 +117,7 @@ public static class SegmentRuleValidator
             case SegmentOperator.PercentageSplit:
                 if (!PythonLiteral.TryParseFloat(value, out var percentage) || !(percentage >= 0 && percentage <= 100))
                 {
-                    errors.Add(new(valuePath, "PERCENTAGE_SPLIT takes a number from 0 to 100."));
+                    errors.Add(new(valuePath, "PERCENTAGE_SPLIT takes a number from 0 to 100.") { NeverMatching = true });
                 }
 
                 break;
@@ -122,7 +125,7 @@ public static class SegmentRuleValidator
                 or SegmentOperator.LessThan or SegmentOperator.LessThanInclusive or SegmentOperator.Contains:
                 if (condition.IsSemver && op != SegmentOperator.Contains && !SemanticVersion.TryParse(ConditionValues.SemverText(condition), out _))
                 {
-                    errors.Add(new(valuePath, "A value ending in ':semver' must be a semantic version such as 1.2.3 or 1.2.3-beta.1."));
+                    errors.Add(new(valuePath, "A value ending in ':semver' must be a semantic version such as 1.2.3 or 1.2.3-beta.1.") { NeverMatching = true });
                 }
 
                 break;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
 
 namespace ModularAnalytics.Modules.SegmentMembership.Domain.Segments;
 
@@ -34,6 +35,9 @@ public sealed class Segment
 
     /// <summary>The percentage-split salt: the given key, else the id as a string.</summary>
     public string EffectiveKey => Key ?? Id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The stored rules, parsed.</summary>
+    public IReadOnlyList<SegmentRule> ParseRules() => SegmentRuleJson.ParseStored(RulesJson);
 
     public static Segment Create(int projectId, string name, string? key, string? description, string rulesJson, DateTime now) =>
         new()

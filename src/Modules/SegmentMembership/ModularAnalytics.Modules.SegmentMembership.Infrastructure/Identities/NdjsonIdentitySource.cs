@@ -12,7 +12,7 @@ namespace ModularAnalytics.Modules.SegmentMembership.Infrastructure.Identities;
 /// <c>{"environmentKey": "...", "identifier": "...", "key": "...", "traits": {...}}</c> (or <c>"environmentId": 12</c>
 /// instead of the key). Lines of other environments are skipped; for an identifier given twice the later line wins.
 /// </summary>
-internal sealed class NdjsonIdentitySource(SegmentMembershipSettings settings) : IIdentitySource
+internal sealed class NdjsonIdentitySource(SegmentMembershipOptions settings) : IIdentitySource
 {
     public async IAsyncEnumerable<IdentityContext> ReadAsync(EnvironmentRef environment, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

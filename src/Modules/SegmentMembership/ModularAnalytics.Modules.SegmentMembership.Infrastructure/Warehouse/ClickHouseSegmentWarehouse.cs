@@ -30,7 +30,7 @@ internal sealed class SegmentMembershipWarehouseMigrations : IWarehouseMigration
 /// <see cref="ISegmentWarehouse"/> on ClickHouse. Environments are stored by id (<c>environment_id</c> is its decimal
 /// text); every statement carries the work's <c>log_comment</c>.
 /// </summary>
-internal sealed class ClickHouseSegmentWarehouse(IClickHouseClient client, WarehouseStatus status, SegmentMembershipSettings settings) : ISegmentWarehouse
+internal sealed class ClickHouseSegmentWarehouse(IClickHouseClient client, WarehouseStatus status, SegmentMembershipOptions settings) : ISegmentWarehouse
 {
     /// <summary>Above this many segments one scan is split, so a query's text and alias list stay bounded.</summary>
     internal const int MaxSegmentsPerScan = 200;

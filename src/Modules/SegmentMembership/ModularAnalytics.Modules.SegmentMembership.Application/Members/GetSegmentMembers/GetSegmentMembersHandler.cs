@@ -6,7 +6,6 @@ using ModularAnalytics.BuildingBlocks.Application.Security;
 using ModularAnalytics.Modules.Catalog.Contracts;
 using ModularAnalytics.Modules.SegmentMembership.Application.Abstractions;
 using ModularAnalytics.Modules.SegmentMembership.Application.Common;
-using ModularAnalytics.Modules.SegmentMembership.Application.Segments;
 
 namespace ModularAnalytics.Modules.SegmentMembership.Application.Members.GetSegmentMembers;
 
@@ -40,7 +39,7 @@ internal sealed class GetSegmentMembersHandler(
             after = decoded;
         }
 
-        var definition = new SegmentDefinition(segment.Id, segment.EffectiveKey, SegmentRulesInput.ParseStored(segment.RulesJson));
+        var definition = SegmentDefinition.From(segment);
         var page = await warehouse.ReadMembersAsync(environment, definition, after, request.Limit ?? GetSegmentMembersValidator.DefaultLimit,
             new WarehouseWork(WarehouseWork.Read, project.OrganisationId, project.Id), cancellationToken);
         var members = page.Members.Select(m =>

@@ -4,7 +4,6 @@ using ModularAnalytics.BuildingBlocks.Application.Messaging;
 using ModularAnalytics.Modules.Catalog.Contracts;
 using ModularAnalytics.Modules.SegmentMembership.Application.Abstractions;
 using ModularAnalytics.Modules.SegmentMembership.Application.Common;
-using ModularAnalytics.Modules.SegmentMembership.Application.Segments;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Membership;
 
 namespace ModularAnalytics.Modules.SegmentMembership.Application.Refresh.RefreshProjectSegmentMembership;
@@ -16,7 +15,7 @@ internal sealed class RefreshProjectSegmentMembershipHandler(
     IRefreshStateStore states,
     ISegmentWarehouse warehouse,
     ProjectBackfill backfill,
-    SegmentMembershipSettings settings,
+    SegmentMembershipOptions settings,
     TimeProvider time,
     ILogger<RefreshProjectSegmentMembershipHandler> logger) : ICommandHandler<RefreshProjectSegmentMembershipCommand>
 {
@@ -54,7 +53,7 @@ internal sealed class RefreshProjectSegmentMembershipHandler(
             }
 
             var definitions = (await segments.ListByProjectAsync(project.Id, cancellationToken))
-                .Select(s => new SegmentDefinition(s.Id, s.EffectiveKey, SegmentRulesInput.ParseStored(s.RulesJson)))
+                .Select(SegmentDefinition.From)
                 .ToList();
             var work = new WarehouseWork(WarehouseWork.Refresh, project.OrganisationId, project.Id);
             var syncedAt = time.UtcNow();

@@ -4,7 +4,6 @@ using ModularAnalytics.BuildingBlocks.Application.Messaging;
 using ModularAnalytics.BuildingBlocks.Application.Scheduling;
 using ModularAnalytics.BuildingBlocks.Application.Security;
 using ModularAnalytics.Modules.Catalog.Contracts;
-using ModularAnalytics.Modules.SegmentMembership.Application.Common;
 using ModularAnalytics.Modules.SegmentMembership.Application.Segments;
 
 namespace ModularAnalytics.Modules.SegmentMembership.Application.Refresh.RequestSegmentMembershipRefresh;

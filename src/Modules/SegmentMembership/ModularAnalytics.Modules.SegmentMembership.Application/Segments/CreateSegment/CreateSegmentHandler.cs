@@ -5,6 +5,7 @@ using ModularAnalytics.BuildingBlocks.Application.Security;
 using ModularAnalytics.Modules.Catalog.Contracts;
 using ModularAnalytics.Modules.SegmentMembership.Application.Abstractions;
 using ModularAnalytics.Modules.SegmentMembership.Application.Common;
+using ModularAnalytics.Modules.SegmentMembership.Application.Refresh;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Segments;
 
 namespace ModularAnalytics.Modules.SegmentMembership.Application.Segments.CreateSegment;
@@ -15,7 +16,7 @@ internal sealed class CreateSegmentHandler(
     ISegmentRepository segments,
     ISegmentMembershipUnitOfWork unitOfWork,
     ICommandScheduler scheduler,
-    SegmentMembershipSettings settings,
+    SegmentMembershipOptions settings,
     SegmentViews views,
     IRegexEngineCheck regexEngine,
     TimeProvider time) : ICommandHandler<CreateSegmentCommand, SegmentDto>

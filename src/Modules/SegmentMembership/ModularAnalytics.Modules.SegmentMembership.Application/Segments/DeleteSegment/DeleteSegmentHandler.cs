@@ -6,6 +6,7 @@ using ModularAnalytics.BuildingBlocks.Application.Security;
 using ModularAnalytics.Modules.Catalog.Contracts;
 using ModularAnalytics.Modules.SegmentMembership.Application.Abstractions;
 using ModularAnalytics.Modules.SegmentMembership.Application.Common;
+using ModularAnalytics.Modules.SegmentMembership.Application.Refresh;
 
 namespace ModularAnalytics.Modules.SegmentMembership.Application.Segments.DeleteSegment;
 
@@ -16,7 +17,7 @@ internal sealed class DeleteSegmentHandler(
     IMembershipCountStore counts,
     ISegmentMembershipUnitOfWork unitOfWork,
     ICommandScheduler scheduler,
-    SegmentMembershipSettings settings) : ICommandHandler<DeleteSegmentCommand>
+    SegmentMembershipOptions settings) : ICommandHandler<DeleteSegmentCommand>
 {
     public async Task<Unit> Handle(DeleteSegmentCommand request, CancellationToken cancellationToken)
     {

@@ -6,6 +6,7 @@ using ModularAnalytics.BuildingBlocks.Application.Security;
 using ModularAnalytics.Modules.Catalog.Contracts;
 using ModularAnalytics.Modules.SegmentMembership.Application.Abstractions;
 using ModularAnalytics.Modules.SegmentMembership.Application.Common;
+using ModularAnalytics.Modules.SegmentMembership.Application.Refresh;
 
 namespace ModularAnalytics.Modules.SegmentMembership.Application.Segments.ReplaceSegment;
 
@@ -16,7 +17,7 @@ internal sealed class ReplaceSegmentHandler(
     IMembershipCountStore counts,
     ISegmentMembershipUnitOfWork unitOfWork,
     ICommandScheduler scheduler,
-    SegmentMembershipSettings settings,
+    SegmentMembershipOptions settings,
     SegmentViews views,
     IRegexEngineCheck regexEngine,
     TimeProvider time) : ICommandHandler<ReplaceSegmentCommand, SegmentDto>

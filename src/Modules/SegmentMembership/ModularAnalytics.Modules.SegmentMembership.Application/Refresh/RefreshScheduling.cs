@@ -2,7 +2,7 @@ using System.Globalization;
 using ModularAnalytics.BuildingBlocks.Application.Scheduling;
 using ModularAnalytics.Modules.SegmentMembership.Application.Refresh.RefreshProjectSegmentMembership;
 
-namespace ModularAnalytics.Modules.SegmentMembership.Application.Common;
+namespace ModularAnalytics.Modules.SegmentMembership.Application.Refresh;
 
 internal static class RefreshScheduling
 {

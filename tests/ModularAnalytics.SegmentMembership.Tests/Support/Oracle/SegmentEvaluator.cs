@@ -6,15 +6,16 @@ using System.Text;
 using System.Text.RegularExpressions;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
 
-namespace ModularAnalytics.Modules.SegmentMembership.Domain.Evaluation;
+namespace ModularAnalytics.SegmentMembership.Tests.Support.Oracle;
 
 /// <summary>
 /// Decides segment membership in memory with the semantics of Flagsmith's engine (flag_engine/segments/evaluator.py):
 /// context values pass through Flagsmith's mapping (an all-digit string becomes an int, a <c>d.d</c> string a float),
 /// the condition value is coerced to the context value's type, and anything Python would raise on counts as no match.
-/// Deliberately independent of the SQL compiler so the two can be tested against each other.
+/// The tests' oracle, deliberately independent of the SQL compiler and of the write-time preparation
+/// (<c>PreparedValue</c>) so each is tested against it.
 /// </summary>
-public static class SegmentEvaluator
+internal static class SegmentEvaluator
 {
     private static readonly ConcurrentDictionary<string, Regex?> RegexCache = new(StringComparer.Ordinal);
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
 
-namespace ModularAnalytics.Modules.SegmentMembership.Domain.Evaluation;
+namespace ModularAnalytics.SegmentMembership.Tests.Support.Oracle;
 
 /// <summary>
 /// Renders a <see cref="RegexSubset"/> pattern for .NET so it means what Python's <c>re.match</c> means: anchored at

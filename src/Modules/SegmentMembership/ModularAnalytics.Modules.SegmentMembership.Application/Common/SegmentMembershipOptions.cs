@@ -7,7 +7,7 @@ public enum IdentitySourceKind
 }
 
 /// <summary>The <c>SegmentMembership</c> configuration section.</summary>
-public sealed record SegmentMembershipSettings
+public sealed record SegmentMembershipOptions
 {
     public const string Section = "SegmentMembership";
 

@@ -1,0 +1,3 @@
+namespace ModularAnalytics.Modules.SegmentMembership.Application.Abstractions;
+
+internal sealed record WarehouseMembersPage(IReadOnlyList<WarehouseMember> Members, bool HasMore);
