@@ -227,9 +227,14 @@ internal sealed partial class SegmentSqlCompiler
         var finite = floats ? $"(abs({x}) < {Double(double.MaxValue)} OR {o.Text} NOT IN ('inf', '-inf'))" : "1";
         var limit = MaxExactInteger.ToString("R", CultureInfo.InvariantCulture);
         var small = floats ? $"{x} = floor({x}) AND abs({x}) <= {limit}" : $"abs({x}) <= {limit}";
-        var exact = Math.Abs(divisor) <= MaxExactInteger && Math.Floor(divisor) == divisor
-            ? $"if({small}, {IntegerModulo($"toInt64(assumeNotNull({x}))", (long)divisor, remainder)}, {FloatModulo(x, divisor, remainder)})"
-            : FloatModulo(x, divisor, remainder);
+        var integral = Math.Abs(divisor) <= MaxExactInteger && Math.Floor(divisor) == divisor;
+        var exact = (integral, o.JsonIntegers) switch
+        {
+            // JSON integers and bools convert to floats below 2^64, integral: Int128 holds them exactly.
+            (true, true) => IntegerModulo($"toInt128(assumeNotNull({x}))", (long)divisor, remainder),
+            (true, false) => $"if({small}, {IntegerModulo($"toInt64(assumeNotNull({x}))", (long)divisor, remainder)}, {FloatModulo(x, divisor, remainder)})",
+            _ => FloatModulo(x, divisor, remainder),
+        };
         return All([$"isNotNull({x})", finite, exact]);
     }
 

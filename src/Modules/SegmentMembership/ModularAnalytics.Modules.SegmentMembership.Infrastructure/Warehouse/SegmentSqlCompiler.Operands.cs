@@ -13,7 +13,8 @@ internal sealed partial class SegmentSqlCompiler
     /// A context value. <c>Set</c> is a UInt8 expression; the others are Nullable expressions, NULL when the value is
     /// not set or has no such form, and null here when no row can have them. <see cref="Kinds"/> are the kinds it can have.
     /// </summary>
-    private sealed record Operand(string Set, string? Kind, IReadOnlySet<PreparedKind> Kinds, string? Text, string? Number, string? Integer, string? Semver);
+    /// <param name="JsonIntegers">Every number is a JSON integer or bool (|x| &lt; 2^64, integral): exact in Int128.</param>
+    private sealed record Operand(string Set, string? Kind, IReadOnlySet<PreparedKind> Kinds, string? Text, string? Number, string? Integer, string? Semver, bool JsonIntegers = false);
 
     private static readonly Operand Unset = new("0", null, NoKinds, null, null, null, null);
 
@@ -83,6 +84,7 @@ internal sealed partial class SegmentSqlCompiler
     private Operand TraitOperand(string key)
     {
         var kinds = AllKinds;
+        var jsonIntegers = false;
         if (_traitTypes is not null && key.Length > 0)
         {
             if (!_traitTypes.TryGetValue(key, out var types))
@@ -91,6 +93,7 @@ internal sealed partial class SegmentSqlCompiler
             }
 
             kinds = KindsOf(types);
+            jsonIntegers = types.All(t => t is "Int64" or "UInt64" or "Bool");
         }
 
         // Why direct subcolumns: getSubcolumn() reads the whole JSON column, a path reads only that path's data.
@@ -109,7 +112,7 @@ internal sealed partial class SegmentSqlCompiler
             _ => $"isNotNull({kind ?? Column("trait_kind", "Int64")})",
         };
         return new Operand(set, kind, kinds, Column("trait_text", "String"), number, integer,
-            kinds.Contains(PreparedKind.String) ? Column("trait_semver", "String") : null);
+            kinds.Contains(PreparedKind.String) ? Column("trait_semver", "String") : null, jsonIntegers);
     }
 
     /// <summary>Which prepared kinds a trait path can hold, from the JSON types of its raw values.</summary>
