@@ -37,7 +37,7 @@ var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Diction
 }).Build();
 await using var services = new ServiceCollection().AddLogging().AddWarehouse(configuration).BuildServiceProvider();
 var client = services.GetRequiredService<IClickHouseClient>();
-var warehouse = new ClickHouseSegmentWarehouse(client, services.GetRequiredService<WarehouseStatus>(), new SegmentMembershipOptions());
+var warehouse = new ClickHouseSegmentWarehouse(client, services.GetRequiredService<WarehouseStatus>(), new SegmentMembershipOptions { BackfillBatchSize = IntArg("--batch", new SegmentMembershipOptions().BackfillBatchSize) });
 
 foreach (var statement in IdentityWarehouseRows.Schema)
 {

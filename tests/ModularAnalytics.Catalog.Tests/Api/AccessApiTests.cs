@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using ModularAnalytics.Testing;
-using ModularAnalytics.Testing.Http;
-using Xunit;
-
 namespace ModularAnalytics.Catalog.Tests.Api;
 
 /// <summary>Who may call what: organisation tokens see only their own resources, bad credentials get 401; run once per relational provider.</summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using ModularAnalytics.Testing.Http;
-
 namespace ModularAnalytics.Catalog.Tests.Api;
 
 internal sealed record VariantBody(int Id, string Key);

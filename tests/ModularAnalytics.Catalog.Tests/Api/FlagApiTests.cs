@@ -1,9 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using ModularAnalytics.Modules.Catalog.Contracts;
-using ModularAnalytics.Testing;
-using ModularAnalytics.Testing.Http;
-using Xunit;
 
 namespace ModularAnalytics.Catalog.Tests.Api;
 

@@ -1,11 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using ModularAnalytics.Modules.Catalog.Contracts;
-using ModularAnalytics.Testing;
-using ModularAnalytics.Testing.Http;
-using Xunit;
 
 namespace ModularAnalytics.Catalog.Tests.Api;
 

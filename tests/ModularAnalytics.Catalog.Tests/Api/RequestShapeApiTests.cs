@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using ModularAnalytics.Testing;
-using ModularAnalytics.Testing.Http;
-using Xunit;
-
 namespace ModularAnalytics.Catalog.Tests.Api;
 
 /// <summary>Bad input on any Catalog route (names, bodies, ids) and the OpenAPI document; run once per relational provider.</summary>

@@ -1,9 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using ModularAnalytics.Testing;
-using ModularAnalytics.Testing.Http;
-using Xunit;
 
 namespace ModularAnalytics.Catalog.Tests.Api;
 

@@ -1,6 +1,5 @@
 using ModularAnalytics.BuildingBlocks.Domain;
 using ModularAnalytics.Modules.Catalog.Domain.Flags;
-using Xunit;
 
 namespace ModularAnalytics.Catalog.Tests.Domain;
 

@@ -2,7 +2,6 @@ using ModularAnalytics.BuildingBlocks.Domain;
 using ModularAnalytics.Modules.Catalog.Domain.Common;
 using ModularAnalytics.Modules.Catalog.Domain.Environments;
 using ModularAnalytics.Modules.Catalog.Domain.Organisations;
-using Xunit;
 
 namespace ModularAnalytics.Catalog.Tests.Domain;
 

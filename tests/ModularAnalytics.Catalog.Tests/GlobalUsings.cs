@@ -1,0 +1,5 @@
+global using System.Net;
+global using System.Net.Http.Json;
+global using ModularAnalytics.Testing;
+global using ModularAnalytics.Testing.Http;
+global using Xunit;
