@@ -12,7 +12,7 @@ namespace ModularAnalytics.Modules.SegmentMembership.Infrastructure.Warehouse;
 /// <see cref="ISegmentWarehouse"/> on ClickHouse. Environments are stored by id (<c>environment_id</c> is its decimal
 /// text); every statement carries the work's <c>log_comment</c>.
 /// </summary>
-internal sealed class ClickHouseSegmentWarehouse(IClickHouseClient client, WarehouseStatus status, SegmentMembershipOptions settings) : ISegmentWarehouse
+internal sealed class ClickHouseSegmentWarehouse(IClickHouseClient client, WarehouseStatus status, SegmentMembershipOptions options) : ISegmentWarehouse
 {
     /// <summary>Above this many segments one scan is split, so a query's text and alias list stay bounded.</summary>
     internal const int MaxSegmentsPerScan = 200;
@@ -38,14 +38,14 @@ internal sealed class ClickHouseSegmentWarehouse(IClickHouseClient client, Wareh
         {
             try
             {
-                var batch = new List<IdentityWarehouseRow>(settings.BackfillBatchSize);
+                var batch = new List<IdentityWarehouseRow>(options.BackfillBatchSize);
                 await foreach (var identity in identities.WithCancellation(stop.Token))
                 {
                     batch.Add(IdentityWarehouseRows.Row(environmentId, identity, insertedAt));
-                    if (batch.Count >= settings.BackfillBatchSize)
+                    if (batch.Count >= options.BackfillBatchSize)
                     {
                         await batches.Writer.WriteAsync(batch, stop.Token);
-                        batch = new List<IdentityWarehouseRow>(settings.BackfillBatchSize);
+                        batch = new List<IdentityWarehouseRow>(options.BackfillBatchSize);
                     }
                 }
 
