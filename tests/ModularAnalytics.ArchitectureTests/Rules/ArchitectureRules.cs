@@ -67,11 +67,7 @@ public static class ArchitectureRules
     /// </summary>
     public static DependencyRule ApplicationAvoidsTheContainer { get; } =
         DependencyRule.For("Application does not use the DI container", ns => IsModuleLayer(ns, Application) || IsBuildingBlockLayer(ns, Application))
-            .MustNotUse("IServiceProvider or IServiceScopeFactory; take the dependency in the constructor", d => ContainerTypes.Contains(d.Target))
-            .Allowing(
-                "ModularAnalytics.Modules.Datar.Application.Recording.DatarFlusher",
-                "a singleton that opens a scope per flush for the scoped store; the flush pipeline is being reworked "
-                + "(write-ahead log), after which a store-factory port in Abstractions replaces the scope factory");
+            .MustNotUse("IServiceProvider or IServiceScopeFactory; take the dependency in the constructor", d => ContainerTypes.Contains(d.Target));
 
     public static IReadOnlyList<DependencyRule> DependencyRules { get; } =
     [
