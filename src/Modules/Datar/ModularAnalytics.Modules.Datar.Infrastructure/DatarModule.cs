@@ -32,6 +32,7 @@ public sealed class DatarModule : IModule
         services.AddSingleton(options);
         services.AddModuleDbContext<DatarDbContext>(configuration, DatarDbContext.SchemaName);
         services.AddScoped<IHourlyEventStore, HourlyEventStore>();
+        services.AddSingleton<IHourlyEventStoreFactory, ScopedHourlyEventStoreFactory>();
         services.AddScoped<IDatarReadStore, DatarReadStore>();
         services.AddSingleton<HourlyEvaluationAggregator>();
         services.AddSingleton<DatarMetrics>();

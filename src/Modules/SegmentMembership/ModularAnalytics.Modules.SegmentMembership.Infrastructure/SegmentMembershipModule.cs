@@ -29,15 +29,15 @@ public sealed class SegmentMembershipModule : IModule
 
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
-        var settings = ReadSettings(configuration);
-        services.AddSingleton(settings);
+        var options = ReadOptions(configuration);
+        services.AddSingleton(options);
         services.AddModuleDbContext<SegmentMembershipDbContext>(configuration, SegmentMembershipDbContext.SchemaName);
         services.AddScoped<ISegmentRepository, SegmentRepository>();
         services.AddScoped<IMembershipCountStore, MembershipCountStore>();
         services.AddScoped<IRefreshStateStore, RefreshStateStore>();
         services.AddScoped<ISegmentMembershipUnitOfWork, SegmentMembershipUnitOfWork>();
         services.AddScoped<IIdentityStore, RelationalIdentityStore>();
-        if (settings.IdentitySource == IdentitySourceKind.Ndjson)
+        if (options.IdentitySource == IdentitySourceKind.Ndjson)
         {
             services.AddScoped<IIdentitySource, NdjsonIdentitySource>();
         }
@@ -51,14 +51,14 @@ public sealed class SegmentMembershipModule : IModule
         services.AddScoped<ProjectBackfill>();
         services.AddScoped<SegmentViews>();
         services.AddWarehouseMigrations<SegmentMembershipWarehouseMigrations>();
-        services.AddRecurringCommand(BackfillScheduleName, settings.BackfillCron, static () => new RunSegmentMembershipBackfillCommand());
+        services.AddRecurringCommand(BackfillScheduleName, options.BackfillCron, static () => new RunSegmentMembershipBackfillCommand());
     }
 
-    internal static SegmentMembershipOptions ReadSettings(IConfiguration configuration)
+    internal static SegmentMembershipOptions ReadOptions(IConfiguration configuration)
     {
         var section = configuration.GetSection(SegmentMembershipOptions.Section);
         var defaults = new SegmentMembershipOptions();
-        var settings = new SegmentMembershipOptions
+        var options = new SegmentMembershipOptions
         {
             IdentitySource = section.GetValue("IdentitySource", defaults.IdentitySource),
             NdjsonPath = section["Ndjson:Path"],
@@ -67,16 +67,16 @@ public sealed class SegmentMembershipModule : IModule
             RefreshDelay = section.GetValue("RefreshDelay", defaults.RefreshDelay),
             BackfillBatchSize = section.GetValue("BackfillBatchSize", defaults.BackfillBatchSize),
         };
-        if (settings.IdentitySource == IdentitySourceKind.Ndjson && string.IsNullOrWhiteSpace(settings.NdjsonPath))
+        if (options.IdentitySource == IdentitySourceKind.Ndjson && string.IsNullOrWhiteSpace(options.NdjsonPath))
         {
             throw new InvalidOperationException($"{SegmentMembershipOptions.Section}:IdentitySource is Ndjson but {SegmentMembershipOptions.Section}:Ndjson:Path is not set.");
         }
 
-        if (settings.RefreshTimeout <= TimeSpan.Zero || settings.BackfillBatchSize <= 0)
+        if (options.RefreshTimeout <= TimeSpan.Zero || options.BackfillBatchSize <= 0)
         {
             throw new InvalidOperationException($"{SegmentMembershipOptions.Section}: RefreshTimeout and BackfillBatchSize must be positive.");
         }
 
-        return settings;
+        return options;
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ModularAnalytics.Modules.Datar.Application.Abstractions;
 using ModularAnalytics.Modules.Datar.Domain.Aggregation;
@@ -21,7 +20,7 @@ internal sealed class DatarFlusher(
     HourlyEvaluationAggregator aggregator,
     IEvaluationLog log,
     RecorderOptions options,
-    IServiceScopeFactory scopes,
+    IHourlyEventStoreFactory stores,
     TimeProvider time,
     DatarMetrics metrics,
     ILogger<DatarFlusher> logger)
@@ -193,9 +192,7 @@ internal sealed class DatarFlusher(
         {
             // The claim goes to the log before the store sees the id: a crash after the commit must find it on replay.
             batch.ClaimSequence ??= await log.AppendFlushAsync(batch.FlushId, batch.CoversThrough, cancellationToken);
-            await using var scope = scopes.CreateAsyncScope();
-            var store = scope.ServiceProvider.GetRequiredService<IHourlyEventStore>();
-            batch.Applied = await store.ApplyAsync(batch.FlushId, batch.Counts, time.GetUtcNow().UtcDateTime, cancellationToken);
+            batch.Applied = await stores.UseAsync(store => store.ApplyAsync(batch.FlushId, batch.Counts, time.GetUtcNow().UtcDateTime, cancellationToken));
             if (batch.Applied)
             {
                 metrics.Flushed(batch.Counts.Count, batch.Counts.Sum(c => c.Count));

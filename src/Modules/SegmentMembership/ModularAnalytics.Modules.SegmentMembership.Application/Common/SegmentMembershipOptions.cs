@@ -1,11 +1,5 @@
 namespace ModularAnalytics.Modules.SegmentMembership.Application.Common;
 
-public enum IdentitySourceKind
-{
-    Relational,
-    Ndjson,
-}
-
 /// <summary>The <c>SegmentMembership</c> configuration section.</summary>
 public sealed record SegmentMembershipOptions
 {

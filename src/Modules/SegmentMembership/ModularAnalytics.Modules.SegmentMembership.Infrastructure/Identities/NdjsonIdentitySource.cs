@@ -12,11 +12,11 @@ namespace ModularAnalytics.Modules.SegmentMembership.Infrastructure.Identities;
 /// <c>{"environmentKey": "...", "identifier": "...", "key": "...", "traits": {...}}</c> (or <c>"environmentId": 12</c>
 /// instead of the key). Lines of other environments are skipped; for an identifier given twice the later line wins.
 /// </summary>
-internal sealed class NdjsonIdentitySource(SegmentMembershipOptions settings) : IIdentitySource
+internal sealed class NdjsonIdentitySource(SegmentMembershipOptions options) : IIdentitySource
 {
     public async IAsyncEnumerable<IdentityContext> ReadAsync(EnvironmentRef environment, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var path = Path.GetFullPath(settings.NdjsonPath!, Environment.CurrentDirectory);
+        var path = Path.GetFullPath(options.NdjsonPath!, Environment.CurrentDirectory);
         using var reader = new StreamReader(path);
         var lineNumber = 0;
         while (await reader.ReadLineAsync(cancellationToken) is { } line)

@@ -2,35 +2,17 @@ using System.Globalization;
 using System.Threading.Channels;
 using ModularAnalytics.BuildingBlocks.Application.Exceptions;
 using ModularAnalytics.BuildingBlocks.ClickHouse;
-using ModularAnalytics.BuildingBlocks.ClickHouse.Migrations;
 using ModularAnalytics.Modules.SegmentMembership.Application.Abstractions;
 using ModularAnalytics.Modules.SegmentMembership.Application.Common;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
 
 namespace ModularAnalytics.Modules.SegmentMembership.Infrastructure.Warehouse;
 
-/// <summary>The module's warehouse schema: the <c>identities</c> table the compiled segment SQL reads.</summary>
-internal sealed class SegmentMembershipWarehouseMigrations : IWarehouseMigrationSource
-{
-    public const string Module = "SegmentMembership";
-
-    public IEnumerable<WarehouseMigration> GetMigrations() =>
-        [
-            new WarehouseMigration(Module, 1, "identities", [IdentityWarehouseRows.CreateTable]),
-            new WarehouseMigration(Module, 2, "identity_trait_types", [.. IdentityWarehouseRows.CreateTypes, IdentityWarehouseRows.BackfillTypes]),
-            new WarehouseMigration(Module, 3, "identities.traits_text", [IdentityWarehouseRows.AddTraitsText]),
-            new WarehouseMigration(Module, 4, "identities prepared columns", [IdentityWarehouseRows.AddPreparedColumns])
-            {
-                Data = StoredIdentityPreparation.RunAsync,
-            },
-        ];
-}
-
 /// <summary>
 /// <see cref="ISegmentWarehouse"/> on ClickHouse. Environments are stored by id (<c>environment_id</c> is its decimal
 /// text); every statement carries the work's <c>log_comment</c>.
 /// </summary>
-internal sealed class ClickHouseSegmentWarehouse(IClickHouseClient client, WarehouseStatus status, SegmentMembershipOptions settings) : ISegmentWarehouse
+internal sealed class ClickHouseSegmentWarehouse(IClickHouseClient client, WarehouseStatus status, SegmentMembershipOptions options) : ISegmentWarehouse
 {
     /// <summary>Above this many segments one scan is split, so a query's text and alias list stay bounded.</summary>
     internal const int MaxSegmentsPerScan = 200;
@@ -56,14 +38,14 @@ internal sealed class ClickHouseSegmentWarehouse(IClickHouseClient client, Wareh
         {
             try
             {
-                var batch = new List<IdentityWarehouseRow>(settings.BackfillBatchSize);
+                var batch = new List<IdentityWarehouseRow>(options.BackfillBatchSize);
                 await foreach (var identity in identities.WithCancellation(stop.Token))
                 {
                     batch.Add(IdentityWarehouseRows.Row(environmentId, identity, insertedAt));
-                    if (batch.Count >= settings.BackfillBatchSize)
+                    if (batch.Count >= options.BackfillBatchSize)
                     {
                         await batches.Writer.WriteAsync(batch, stop.Token);
-                        batch = new List<IdentityWarehouseRow>(settings.BackfillBatchSize);
+                        batch = new List<IdentityWarehouseRow>(options.BackfillBatchSize);
                     }
                 }
 

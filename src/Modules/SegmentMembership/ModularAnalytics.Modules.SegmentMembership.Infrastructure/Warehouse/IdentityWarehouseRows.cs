@@ -7,18 +7,6 @@ using ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
 namespace ModularAnalytics.Modules.SegmentMembership.Infrastructure.Warehouse;
 
 /// <summary>
-/// One identity as it is written to the warehouse's <c>identities</c> table (see <see cref="IdentityRowConverter"/>),
-/// its set traits with their prepared values, and those of its identifier and explicit key.
-/// </summary>
-internal sealed record IdentityWarehouseRow(
-    string EnvironmentId,
-    IdentityContext Identity,
-    IReadOnlyList<(string Key, TraitValue Value, PreparedValue Prepared)> Traits,
-    PreparedValue Identifier,
-    PreparedValue? Key,
-    DateTime InsertedAt);
-
-/// <summary>
 /// The contract between identity rows and the compiled segment SQL. <c>traits</c> keeps Flagsmith's shape (the
 /// JSON type keeps each value's type; it feeds the members page with <c>traits_text</c>); beside it, what Python's
 /// semantics need of each trait, of the identifier and of an explicit identity key, prepared once per row when it is

@@ -15,7 +15,7 @@ internal sealed class RefreshProjectSegmentMembershipHandler(
     IRefreshStateStore states,
     ISegmentWarehouse warehouse,
     ProjectBackfill backfill,
-    SegmentMembershipOptions settings,
+    SegmentMembershipOptions options,
     TimeProvider time,
     ILogger<RefreshProjectSegmentMembershipHandler> logger) : ICommandHandler<RefreshProjectSegmentMembershipCommand>
 {
@@ -63,7 +63,7 @@ internal sealed class RefreshProjectSegmentMembershipHandler(
             {
                 var counted = definitions.Count == 0
                     ? new SegmentCounts(new Dictionary<int, long>(), new Dictionary<int, string>())
-                    : await warehouse.CountAsync(environment, definitions, work, settings.RefreshTimeout, cancellationToken);
+                    : await warehouse.CountAsync(environment, definitions, work, options.RefreshTimeout, cancellationToken);
                 result.AddRange(definitions.Where(d => !counted.Failures.ContainsKey(d.Id))
                     .Select(d => new SegmentMembershipCount(project.Id, d.Id, environment.Id, counted.Counts.GetValueOrDefault(d.Id), syncedAt)));
                 failures.AddRange(counted.Failures.Select(f => new SegmentCountFailure(project.Id, f.Key, environment.Id, time.UtcNow(), f.Value)));

@@ -16,7 +16,7 @@ internal sealed class CreateSegmentHandler(
     ISegmentRepository segments,
     ISegmentMembershipUnitOfWork unitOfWork,
     ICommandScheduler scheduler,
-    SegmentMembershipOptions settings,
+    SegmentMembershipOptions options,
     SegmentViews views,
     IRegexEngineCheck regexEngine,
     TimeProvider time) : ICommandHandler<CreateSegmentCommand, SegmentDto>
@@ -29,7 +29,7 @@ internal sealed class CreateSegmentHandler(
         var segment = Segment.Create(project.Id, request.Name!, request.Key, request.Description, rules, time.UtcNow());
         segments.Add(segment);
         await unitOfWork.SaveChangesAsync(cancellationToken);
-        await scheduler.EnqueueRefreshAsync(project.Id, backfill: false, settings.RefreshDelay, cancellationToken);
+        await scheduler.EnqueueRefreshAsync(project.Id, backfill: false, options.RefreshDelay, cancellationToken);
         return await views.OneAsync(project, segment, cancellationToken);
     }
 }

@@ -17,7 +17,7 @@ internal sealed class DeleteSegmentHandler(
     IMembershipCountStore counts,
     ISegmentMembershipUnitOfWork unitOfWork,
     ICommandScheduler scheduler,
-    SegmentMembershipOptions settings) : ICommandHandler<DeleteSegmentCommand>
+    SegmentMembershipOptions options) : ICommandHandler<DeleteSegmentCommand>
 {
     public async Task<Unit> Handle(DeleteSegmentCommand request, CancellationToken cancellationToken)
     {
@@ -27,7 +27,7 @@ internal sealed class DeleteSegmentHandler(
         segments.Remove(segment);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         await counts.DeleteSegmentCountsAsync(segment.Id, cancellationToken);
-        await scheduler.EnqueueRefreshAsync(project.Id, backfill: false, settings.RefreshDelay, cancellationToken);
+        await scheduler.EnqueueRefreshAsync(project.Id, backfill: false, options.RefreshDelay, cancellationToken);
         return Unit.Value;
     }
 }

@@ -17,7 +17,7 @@ internal sealed class ReplaceSegmentHandler(
     IMembershipCountStore counts,
     ISegmentMembershipUnitOfWork unitOfWork,
     ICommandScheduler scheduler,
-    SegmentMembershipOptions settings,
+    SegmentMembershipOptions options,
     SegmentViews views,
     IRegexEngineCheck regexEngine,
     TimeProvider time) : ICommandHandler<ReplaceSegmentCommand, SegmentDto>
@@ -39,7 +39,7 @@ internal sealed class ReplaceSegmentHandler(
             await counts.DeleteSegmentCountsAsync(segment.Id, cancellationToken);
         }
 
-        await scheduler.EnqueueRefreshAsync(project.Id, backfill: false, settings.RefreshDelay, cancellationToken);
+        await scheduler.EnqueueRefreshAsync(project.Id, backfill: false, options.RefreshDelay, cancellationToken);
         return await views.OneAsync(project, segment, cancellationToken);
     }
 }

@@ -1,26 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
-using FluentValidation;
-using FluentValidation.Results;
 using ModularAnalytics.BuildingBlocks.Application.Exceptions;
 using ModularAnalytics.Modules.SegmentMembership.Application.Abstractions;
 using ModularAnalytics.Modules.SegmentMembership.Domain.Rules;
-using ModularAnalytics.Modules.SegmentMembership.Domain.Segments;
 
 namespace ModularAnalytics.Modules.SegmentMembership.Application.Segments;
 
-/// <summary>The writable fields of a segment, shared by create and replace.</summary>
-internal interface ISegmentInput
-{
-    string? Name { get; }
-
-    string? Key { get; }
-
-    string? Description { get; }
-
-    JsonElement? Rules { get; }
-}
-
+/// <summary>The rules of a segment as written: checked by the domain's parser and validator, then by the warehouse's regex engine.</summary>
 internal static class SegmentRulesInput
 {
     public static string Compact(JsonElement rules) => JsonSerializer.Serialize(rules);
@@ -78,24 +64,5 @@ internal static class SegmentRulesInput
                 yield return nested;
             }
         }
-    }
-}
-
-/// <summary>Validation of <see cref="ISegmentInput"/>; the rule errors come from the domain's parser and validator.</summary>
-internal abstract class SegmentInputValidator<T> : AbstractValidator<T>
-    where T : ISegmentInput
-{
-    protected SegmentInputValidator()
-    {
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(Segment.MaxNameLength).OverridePropertyName("name");
-        RuleFor(c => c.Key).MaximumLength(Segment.MaxKeyLength).OverridePropertyName("key");
-        RuleFor(c => c.Description).MaximumLength(Segment.MaxDescriptionLength).OverridePropertyName("description");
-        RuleFor(c => c).Custom((input, context) =>
-        {
-            foreach (var error in SegmentRulesInput.Check(input.Rules))
-            {
-                context.AddFailure(new ValidationFailure(error.Path, error.Message));
-            }
-        });
     }
 }
