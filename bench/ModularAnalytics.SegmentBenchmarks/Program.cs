@@ -93,7 +93,7 @@ if (StringArg("--sql") is { } which)
 if (StringArg("--try-setting") is { } setting)
 {
     var (name, value) = (setting.Split('=')[0], setting.Split('=')[1]);
-    var plain = ClickHouseSegmentWarehouse.Tune(ClickHouseSegmentWarehouse.BuildCountQuery(environment, fifty));
+    var plain = ClickHouseSegmentWarehouse.Tune(ClickHouseSegmentWarehouse.BuildCountQuery(environment, fifty, await warehouse.ReadTraitTypesAsync(environment, work, CancellationToken.None)));
     var tuned = plain.WithSetting(name, value);
     var a = (await client.QueryAsync(plain)).Single();
     var b = (await client.QueryAsync(tuned)).Single();

@@ -56,7 +56,7 @@ internal sealed partial class SegmentSqlCompiler
             case SegmentOperator.In:
                 return Closed(In(o, ConditionValues.InValues(condition)));
             case SegmentOperator.PercentageSplit:
-                return Closed(PercentageSplit(o, segmentKey, condition.Value));
+                return Closed(PercentageSplit(o, segmentKey, condition.Value, unmappedKey: condition.Property.Length == 0));
         }
 
         if (condition.ValueItems is not null)
@@ -166,7 +166,7 @@ internal sealed partial class SegmentSqlCompiler
         return Any(branches);
     }
 
-    private string PercentageSplit(Operand o, string segmentKey, string? value)
+    private string PercentageSplit(Operand o, string segmentKey, string? value, bool unmappedKey)
     {
         if (!PythonLiteral.TryParseFloat(value, out var threshold) || double.IsNaN(threshold) || o.Text is null)
         {
@@ -195,7 +195,7 @@ internal sealed partial class SegmentSqlCompiler
             return o.Set;
         }
 
-        var joined = $"concat({segmentKey}, ',', {o.Text})";
+        var joined = unmappedKey ? PrefixedIdentityKey($"{segmentKey}, ','") : $"concat({segmentKey}, ',', {o.Text})";
         var limit = Param("UInt16", largest.ToString(CultureInfo.InvariantCulture));
 
         // Why nested ifs: each rehash runs only for the rows whose previous hash was 9998; spelled with OR/AND the

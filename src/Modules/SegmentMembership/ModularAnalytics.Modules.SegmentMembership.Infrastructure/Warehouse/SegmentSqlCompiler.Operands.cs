@@ -166,5 +166,12 @@ internal sealed partial class SegmentSqlCompiler
 
     private Operand IdentityKeyUnmapped() =>
         new("1", null, new HashSet<PreparedKind> { PreparedKind.String },
-            Derived($"if({Scan($"{_row}.identity_key")} = '', concat({Param("String", _environment.Key)}, '_', identifier), {Scan($"{_row}.identity_key")})"), null, null, null);
+            $"if({Scan($"{_row}.identity_key")} = '', concat({Param("String", _environment.Key)}, '_', identifier), {Scan($"{_row}.identity_key")})", null, null, null);
+
+    /// <summary>
+    /// <c>concat(prefix, key)</c> for the unmapped identity key, one concatenation per row: the default key is spelled
+    /// out inside it rather than built first.
+    /// </summary>
+    private string PrefixedIdentityKey(string prefix) =>
+        $"if({Scan($"{_row}.identity_key")} = '', concat({prefix}, {Param("String", _environment.Key)}, '_', identifier), concat({prefix}, {Scan($"{_row}.identity_key")}))";
 }
