@@ -2,10 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using ModularAnalytics.Bench;
 using ModularAnalytics.BuildingBlocks.ClickHouse;
 using ModularAnalytics.Modules.Experimentation.Application.Abstractions;
 using ModularAnalytics.Modules.Experimentation.Application.Exposures.RefreshExperimentExposures;
@@ -36,7 +37,13 @@ internal static class Entry
         var dataPath = StringArg("--data") ?? Path.Combine(Path.GetTempPath(), "modularanalytics-experiment-bench");
         Directory.CreateDirectory(dataPath);
 
-        using var service = new BenchService("bench-admin-token", dataPath);
+        using var service = new InProcessService("bench-admin-token", new Dictionary<string, string>
+        {
+            ["Warehouse:Mode"] = "Embedded",
+            ["Warehouse:Embedded:DataPath"] = dataPath,
+            ["Warehouse:Database"] = "experiment_bench",
+            ["Experimentation:RefreshCron"] = "0 0 0 1 1 ? 2099",
+        });
         var baseUri = service.Start();
         using var http = new HttpClient { BaseAddress = baseUri };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", service.AdminToken);

@@ -4,7 +4,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ModularAnalytics.Bench;
 using ModularAnalytics.LoadGenerator;
+using ModularAnalytics.Modules.Datar.Application.Recording;
 
 namespace ModularAnalytics.LoadGenerator;
 
@@ -16,7 +19,13 @@ internal static class Entry
     public static async Task<int> Main(string[] args)
     {
         var options = LoadOptions.Parse(args);
-        using var inProcess = options.Url is null ? new InProcessService("load-" + Guid.NewGuid().ToString("N")) : null;
+        using var inProcess = options.Url is null ? new InProcessService("load-" + Guid.NewGuid().ToString("N"), new Dictionary<string, string>
+        {
+            ["Warehouse:Mode"] = "Disabled",
+            ["Recorder:Enabled"] = "true",
+            ["Recorder:Type"] = "datar",
+            ["Recorder:Datar:FlushInterval"] = "00:00:05",
+        }) : null;
         var baseAddress = inProcess?.Start() ?? options.Url!;
         var adminToken = inProcess?.AdminToken ?? options.AdminToken
             ?? throw new ArgumentException("--admin-token is required with --url.");
@@ -89,7 +98,8 @@ internal static class Entry
 
         if (inProcess is not null)
         {
-            while (!await inProcess.FlushAsync())
+            // Stores what Datar holds now, instead of waiting for the flush interval.
+            while (!await inProcess.Services.GetRequiredService<DatarFlusher>().FlushAsync(CancellationToken.None))
             {
                 await Task.Delay(200);
             }

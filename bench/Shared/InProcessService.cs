@@ -4,17 +4,23 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using ModularAnalytics.Modules.Datar.Application.Recording;
 
-namespace ModularAnalytics.LoadGenerator;
+namespace ModularAnalytics.Bench;
 
-/// <summary>The real service on Kestrel at 127.0.0.1 (a free port), SQLite in a temp directory, Datar recording.</summary>
+/// <summary>
+/// The real service on Kestrel at 127.0.0.1 (a free port), in production mode, SQLite in a temp directory removed
+/// on dispose, request logs off (they would cost more than the load), plus the benchmark's own settings.
+/// Shared by the benchmarks that drive the service over HTTP (linked into each project).
+/// </summary>
 internal sealed class InProcessService : WebApplicationFactory<global::Program>
 {
-    public InProcessService(string adminToken)
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    public InProcessService(string adminToken, IReadOnlyDictionary<string, string> settings)
     {
         AdminToken = adminToken;
-        DataDirectory = Path.Combine(Path.GetTempPath(), "ma-load-" + Guid.NewGuid().ToString("N"));
+        _settings = settings;
+        DataDirectory = Path.Combine(Path.GetTempPath(), "ma-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         // The service needs no content files; without this the factory looks for the Host's project folder.
@@ -28,12 +34,8 @@ internal sealed class InProcessService : WebApplicationFactory<global::Program>
     public Uri Start()
     {
         StartServer();
-        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new Uri(address);
+        return new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
-
-    /// <summary>Stores what Datar holds now, instead of waiting for the flush interval.</summary>
-    public Task<bool> FlushAsync() => Services.GetRequiredService<DatarFlusher>().FlushAsync(CancellationToken.None);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -41,12 +43,11 @@ internal sealed class InProcessService : WebApplicationFactory<global::Program>
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("ConnectionStrings:Postgres", string.Empty);
         builder.UseSetting("Auth:AdminToken", AdminToken);
-        builder.UseSetting("Warehouse:Mode", "Disabled");
-        builder.UseSetting("Recorder:Enabled", "true");
-        builder.UseSetting("Recorder:Type", "datar");
-        builder.UseSetting("Recorder:Datar:FlushInterval", "00:00:05");
-        // The service's JSON request logs would cost more than the load itself.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)
